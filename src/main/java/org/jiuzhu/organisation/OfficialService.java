@@ -1,0 +1,114 @@
+package org.jiuzhu.organisation;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Camunda users who work for a unit, with the group memberships of their role. */
+@Service
+public class OfficialService {
+
+    private final IdentityService identityService;
+    private final AdminUnitRepository units;
+    private final OrganisationService organisation;
+
+    public OfficialService(IdentityService identityService, AdminUnitRepository units,
+                           OrganisationService organisation) {
+        this.identityService = identityService;
+        this.units = units;
+        this.organisation = organisation;
+    }
+
+    /**
+     * Creates the user when missing (an existing user keeps their password and name) and adds the
+     * memberships the role needs in the unit.
+     */
+    @Transactional
+    public void ensureOfficial(String userId, String surname, String givenName, String password,
+                               String unitCode, OfficialRole role) {
+        AdminUnit unit = units.findByCode(unitCode)
+                .orElseThrow(() -> new OrganisationException("未登记的单位：" + unitCode));
+        List<String> groups = groupsFor(unit, role);
+        if (identityService.createUserQuery().userId(userId).singleResult() == null) {
+            User user = identityService.newUser(userId);
+            // Camunda shows "first last": surname first reads as a Chinese name (李 秀英).
+            user.setFirstName(surname);
+            user.setLastName(givenName);
+            user.setPassword(password);
+            identityService.saveUser(user);
+        }
+        for (String groupId : groups) {
+            if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+                identityService.createMembership(userId, groupId);
+            }
+        }
+    }
+
+    /** Name, unit and roles of a user, for the pages. */
+    public OfficialProfile profileOf(String userId) {
+        User user = identityService.createUserQuery().userId(userId).singleResult();
+        String displayName = user == null ? userId : nameOf(user);
+        List<String> groupIds = identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId).toList();
+        AdminUnit unit = UnitGroups.mostLocalUnitCode(groupIds).flatMap(units::findByCode).orElse(null);
+        String unitPath = "";
+        if (unit != null) {
+            List<String> names = new ArrayList<>(units.findChain(unit.code()).stream().map(AdminUnit::name).toList());
+            Collections.reverse(names);
+            unitPath = String.join(" / ", names);
+        }
+        boolean administrator = groupIds.contains(UnitGroups.ADMINISTRATORS);
+        boolean supervisor = groupIds.contains(UnitGroups.SUPERVISORS);
+        boolean leader = groupIds.stream().anyMatch(g -> g.endsWith(UnitGroups.LEADERS_SUFFIX));
+        List<String> roles = new ArrayList<>();
+        if (unit != null) {
+            roles.add(leader ? OfficialRole.LEADER.label() : OfficialRole.OFFICER.label());
+        }
+        if (supervisor) {
+            roles.add(OfficialRole.SUPERVISOR.label());
+        }
+        if (administrator) {
+            roles.add("系统管理员");
+        }
+        boolean monitor = administrator || supervisor || leader
+                || (unit != null && unit.level() != UnitLevel.VILLAGE);
+        return new OfficialProfile(userId, displayName, unit, unitPath, roles, administrator, monitor);
+    }
+
+    /** A Chinese name reads surname then given name, with no space. */
+    public static String nameOf(User user) {
+        String first = user.getFirstName() == null ? "" : user.getFirstName();
+        String last = user.getLastName() == null ? "" : user.getLastName();
+        String name = (first + last).strip();
+        return name.isEmpty() ? user.getId() : name;
+    }
+
+    private List<String> groupsFor(AdminUnit unit, OfficialRole role) {
+        List<String> groups = new ArrayList<>();
+        switch (role) {
+            case OFFICER -> groups.add(unit.groupId());
+            case LEADER -> {
+                if (unit.level() == UnitLevel.VILLAGE) {
+                    throw new OrganisationException("分管领导只设在乡镇（街道）和县（区）：" + unit.name());
+                }
+                groups.add(unit.groupId());
+                groups.add(UnitGroups.leaders(unit));
+            }
+            case SUPERVISOR -> {
+                if (unit.level() != UnitLevel.COUNTY) {
+                    throw new OrganisationException("督办人员属于县（区）：" + unit.name());
+                }
+                organisation.ensureSupervisorsGroup();
+                groups.add(UnitGroups.SUPERVISORS);
+                groups.add(UnitGroups.supervisors(unit));
+            }
+        }
+        return groups;
+    }
+}

@@ -1,0 +1,60 @@
+package org.jiuzhu.system;
+
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.jiuzhu.system.authorization.Grants;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The shared Tasklist filters every official starts with. Everyone may read the filters; the tasks
+ * each shows are still limited by the user's own authorizations. Created once, by name.
+ */
+@Component
+@Order(5)
+public class TasklistFilterSetup implements ApplicationRunner {
+
+    private final FilterService filterService;
+    private final TaskService taskService;
+    private final AuthorizationService authorizationService;
+
+    public TasklistFilterSetup(FilterService filterService, TaskService taskService,
+                               AuthorizationService authorizationService) {
+        this.filterService = filterService;
+        this.taskService = taskService;
+        this.authorizationService = authorizationService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        ensureFilter("我的待办", 10, "已签收、由我办理的任务",
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        ensureFilter("本单位待办", 20, "派给本单位（含本人已签收）的任务",
+                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .includeAssignedTasks());
+    }
+
+    private void ensureFilter(String name, int priority, String description, TaskQuery query) {
+        Filter filter = filterService.createTaskFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("description", description);
+            properties.put("priority", priority);
+            properties.put("refresh", true);
+            filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
+            filterService.saveFilter(filter);
+        }
+        Grants.toEveryone(authorizationService, Resources.FILTER, filter.getId(), READ);
+    }
+}

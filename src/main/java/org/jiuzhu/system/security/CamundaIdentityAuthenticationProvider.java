@@ -1,0 +1,57 @@
+package org.jiuzhu.system.security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.jiuzhu.organisation.UnitGroups;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Spring Security login against the Camunda identity service: one set of users and passwords for
+ * our pages, the Camunda webapps and the REST API. Each Camunda group becomes an authority
+ * {@code GROUP_<id>}; administrators also get {@code ROLE_ADMIN}.
+ */
+@Component
+public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+
+    public static final String GROUP_PREFIX = "GROUP_";
+    public static final String ROLE_ADMIN = "ROLE_ADMIN";
+
+    private final IdentityService identityService;
+
+    public CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String userId = authentication.getName() == null ? "" : authentication.getName().strip();
+        Object credentials = authentication.getCredentials();
+        String password = credentials == null ? "" : credentials.toString();
+        // checkPassword also counts failed attempts and locks the account after too many.
+        if (userId.isEmpty() || password.isEmpty() || !identityService.checkPassword(userId, password)) {
+            throw new BadCredentialsException("用户名或密码错误");
+        }
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        for (Group group : identityService.createGroupQuery().groupMember(userId).list()) {
+            authorities.add(new SimpleGrantedAuthority(GROUP_PREFIX + group.getId()));
+            if (UnitGroups.ADMINISTRATORS.equals(group.getId())) {
+                authorities.add(new SimpleGrantedAuthority(ROLE_ADMIN));
+            }
+        }
+        return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,131 @@
+package org.jiuzhu.system.security;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.DelegatingLogoutSuccessHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One login for everything.
+ * <ul>
+ *   <li>Our pages and the Camunda webapps: Spring Security form login against the Camunda identity
+ *       service; the webapps take the logged-in user through {@link ContainerBasedAuthenticationFilter}.</li>
+ *   <li>{@code /engine-rest/**} (Camunda Modeler's deploy, integrations): HTTP Basic, checked by
+ *       Camunda's own filter so that a missing or wrong password gets 401.</li>
+ *   <li>Public pages (apply, progress lookup, notice board) and the health check: no login.</li>
+ * </ul>
+ */
+@Configuration
+public class SecurityConfig {
+
+    /** Pages anybody may open. Later features add their public pages here. */
+    static final String[] PUBLIC_PATHS = {
+        "/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/images/**", "/webjars/**",
+        "/apply", "/apply/**", "/status", "/status/**", "/notices", "/notices/**",
+        "/actuator/health", "/actuator/health/**"
+    };
+
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
+        // Authentication and authorization are Camunda's (ProcessEngineAuthenticationFilter below).
+        return http.securityMatcher(PATHS.matcher("/engine-rest/**"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+        RequestMatcher camundaApi = PATHS.matcher("/camunda/api/**");
+        RequestMatcher webappLogout = PATHS.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
+
+        DelegatingLogoutSuccessHandler logoutSuccess = new DelegatingLogoutSuccessHandler(
+                new java.util.LinkedHashMap<>(Map.of(webappLogout, new HttpStatusReturningLogoutSuccessHandler())));
+        SimpleUrlLogoutSuccessHandler toLoginPage = new SimpleUrlLogoutSuccessHandler();
+        toLoginPage.setDefaultTargetUrl("/login?logout");
+        logoutSuccess.setDefaultLogoutSuccessHandler(toLoginPage);
+
+        return http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(publicPaths()).permitAll()
+                        .requestMatchers(PATHS.matcher("/admin/**")).hasAuthority(CamundaIdentityAuthenticationProvider.ROLE_ADMIN)
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                // The webapps' own logout button ends the whole session, not only the webapp's.
+                .logout(logout -> logout
+                        .logoutRequestMatcher(new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/logout"), webappLogout))
+                        .logoutSuccessHandler(logoutSuccess))
+                // The Camunda webapps bring their own CSRF protection with the same cookie name.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(PATHS.matcher("/camunda/**")))
+                // The webapps' API calls get 401, everything else the login page.
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), camundaApi)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                new NegatedRequestMatcher(camundaApi)))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .build();
+    }
+
+    private static RequestMatcher[] publicPaths() {
+        return java.util.Arrays.stream(PUBLIC_PATHS).map(PATHS::matcher).toArray(RequestMatcher[]::new);
+    }
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("jiuzhu-engine-rest-authentication");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(101);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappSingleSignOnFilter() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setName("jiuzhu-webapp-single-sign-on");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                SpringSecurityContainerAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+        // After the Spring Security chain, so the logged-in user is known.
+        registration.setOrder(101);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<EngineIdentityFilter> engineIdentityFilter(org.camunda.bpm.engine.IdentityService identityService) {
+        FilterRegistrationBean<EngineIdentityFilter> registration =
+                new FilterRegistrationBean<>(new EngineIdentityFilter(identityService));
+        registration.setName("jiuzhu-engine-identity");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(102);
+        return registration;
+    }
+}

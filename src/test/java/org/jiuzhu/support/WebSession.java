@@ -1,0 +1,95 @@
+package org.jiuzhu.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser-like HTTP session against the running test server: cookies, CSRF tokens, form posts. */
+public class WebSession {
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    private final String baseUrl;
+    private final HttpClient client;
+
+    public WebSession(int port) {
+        this.baseUrl = "http://localhost:" + port;
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(request(path).header("Accept", "text/html,application/json").GET().build());
+    }
+
+    /** GET with HTTP Basic credentials, as the Camunda Modeler and integrations call the REST API. */
+    public HttpResponse<String> getWithBasic(String path, String user, String password) {
+        String credentials = Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return send(request(path).header("Authorization", "Basic " + credentials).GET().build());
+    }
+
+    /** Posts a form as a page would, with the CSRF token taken from {@code formPagePath}. */
+    public HttpResponse<String> postForm(String formPagePath, String path, Map<String, String> fields) {
+        Map<String, String> body = new LinkedHashMap<>(fields);
+        body.put("_csrf", csrfTokenOf(get(formPagePath).body()));
+        String encoded = body.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encoded))
+                .build());
+    }
+
+    public HttpResponse<String> postWithoutCsrf(String path, String urlEncodedBody) {
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(urlEncodedBody))
+                .build());
+    }
+
+    public HttpResponse<String> login(String user, String password) {
+        return postForm("/login", "/login", Map.of("username", user, "password", password));
+    }
+
+    private static String csrfTokenOf(String html) {
+        Matcher matcher = CSRF_FIELD.matcher(html);
+        if (!matcher.find()) {
+            throw new IllegalStateException("No CSRF field in page: " + html);
+        }
+        return matcher.group(1);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path));
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
