@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.jiuzhu.organisation.OfficialService;
 import org.jiuzhu.organisation.UnitGroups;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -47,7 +49,9 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
                 authorities.add(new SimpleGrantedAuthority(ROLE_ADMIN));
             }
         }
-        return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+        User user = identityService.createUserQuery().userId(userId).singleResult();
+        OfficialPrincipal principal = new OfficialPrincipal(userId, OfficialService.nameOf(user));
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
     }
 
     @Override
