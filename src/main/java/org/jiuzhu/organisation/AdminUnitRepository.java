@@ -43,6 +43,13 @@ public class AdminUnitRepository {
         return chain;
     }
 
+    /** "清源县 / 城关街道 / 东门社区": the names from the county down, joined by the separator. */
+    public String pathOf(String code, String separator) {
+        List<String> names = new ArrayList<>(findChain(code).stream().map(AdminUnit::name).toList());
+        java.util.Collections.reverse(names);
+        return String.join(separator, names);
+    }
+
     public void insert(AdminUnit unit) {
         jdbc.sql("insert into admin_unit (code, name, unit_level, parent_code) values (?, ?, ?, ?)")
                 .params(unit.code(), unit.name(), unit.level().name(), unit.parentCode())

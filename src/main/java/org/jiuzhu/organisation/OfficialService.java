@@ -1,7 +1,6 @@
 package org.jiuzhu.organisation;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -57,12 +56,7 @@ public class OfficialService {
         List<String> groupIds = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId).toList();
         AdminUnit unit = UnitGroups.mostLocalUnitCode(groupIds).flatMap(units::findByCode).orElse(null);
-        String unitPath = "";
-        if (unit != null) {
-            List<String> names = new ArrayList<>(units.findChain(unit.code()).stream().map(AdminUnit::name).toList());
-            Collections.reverse(names);
-            unitPath = String.join(" / ", names);
-        }
+        String unitPath = unit == null ? "" : units.pathOf(unit.code(), " / ");
         boolean administrator = groupIds.contains(UnitGroups.ADMINISTRATORS);
         boolean supervisor = groupIds.contains(UnitGroups.SUPERVISORS);
         boolean leader = groupIds.stream().anyMatch(g -> g.endsWith(UnitGroups.LEADERS_SUFFIX));

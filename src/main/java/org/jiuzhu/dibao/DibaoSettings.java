@@ -1,0 +1,48 @@
+package org.jiuzhu.dibao;
+
+import java.time.Period;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Dibao settings an administrator may change ({@code jiuzhu.dibao.*}). Named {@code dibaoSettings}
+ * for expressions in the model, e.g. the notice timer {@code ${dibaoSettings.noticePeriodIso}}.
+ */
+@Component("dibaoSettings")
+@ConfigurationProperties("jiuzhu.dibao")
+public class DibaoSettings {
+
+    private Period noticePeriod = Period.ofDays(7);
+    private int reviewMonthsStable = 12;
+    private int reviewMonthsUnstable = 6;
+
+    public Period getNoticePeriod() {
+        return noticePeriod;
+    }
+
+    public void setNoticePeriod(Period noticePeriod) {
+        this.noticePeriod = noticePeriod;
+    }
+
+    /** The notice period as an ISO-8601 duration, for the timer. */
+    public String getNoticePeriodIso() {
+        return noticePeriod.toString();
+    }
+
+    public int getReviewMonthsStable() {
+        return reviewMonthsStable;
+    }
+
+    public void setReviewMonthsStable(int reviewMonthsStable) {
+        this.reviewMonthsStable = reviewMonthsStable;
+    }
+
+    public int getReviewMonthsUnstable() {
+        return reviewMonthsUnstable;
+    }
+
+    public void setReviewMonthsUnstable(int reviewMonthsUnstable) {
+        this.reviewMonthsUnstable = reviewMonthsUnstable;
+    }
+}

@@ -1,0 +1,72 @@
+package org.jiuzhu.dibao.process;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.jiuzhu.dibao.ApplicationRepository;
+import org.jiuzhu.dibao.DibaoApplication;
+import org.jiuzhu.dibao.EligibilityAssessment;
+import org.jiuzhu.dibao.HouseholdMember;
+import org.jiuzhu.organisation.AdminUnitRepository;
+import org.jiuzhu.verification.EconomicVerificationRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives every dibao task a read-only summary of the case (task-local {@code caseSummary}) and the
+ * link to the full case file ({@code caseLink}); the case itself stays in our tables.
+ */
+@Component("caseSummaryListener")
+public class CaseSummaryListener implements TaskListener {
+
+    private final ApplicationRepository applications;
+    private final AdminUnitRepository units;
+    private final EconomicVerificationRepository verifications;
+    private final EligibilityAssessment assessment;
+
+    public CaseSummaryListener(ApplicationRepository applications, AdminUnitRepository units,
+                               EconomicVerificationRepository verifications, EligibilityAssessment assessment) {
+        this.applications = applications;
+        this.units = units;
+        this.verifications = verifications;
+        this.assessment = assessment;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        DibaoApplication application = applications.get((Long) task.getVariable(DibaoVariables.APPLICATION_ID));
+        task.setVariableLocal(DibaoVariables.CASE_SUMMARY, summaryOf(application));
+        task.setVariableLocal(DibaoVariables.CASE_LINK, "/cases/" + application.applicationNo());
+    }
+
+    String summaryOf(DibaoApplication a) {
+        List<String> lines = new ArrayList<>();
+        lines.add("申请编号：" + a.applicationNo());
+        lines.add("申请人：" + a.applicantName() + "（身份证号 " + a.applicantIdNumber() + "，电话 " + a.applicantPhone() + "）");
+        lines.add("所在村（社区）：" + units.pathOf(a.villageCode(), " ") + "；住址：" + a.address());
+        lines.add("户籍类别：" + a.householdType().label() + "；家庭人口：" + a.householdSize() + " 人");
+        List<String> members = new ArrayList<>();
+        for (HouseholdMember m : a.members()) {
+            String extra = (m.disabilityGrade() > 0 ? "，残疾" + m.disabilityGrade() + "级" : "")
+                    + (m.seriousIllness() ? "，重病" : "");
+            members.add(m.name() + "（" + m.relation().label() + "，" + m.labourAbility().label() + extra + "）");
+        }
+        lines.add("家庭成员：" + String.join("、", members));
+        lines.add("申报月收入（计入部分）：" + a.countedMonthlyIncome().toPlainString() + " 元；存款及有价证券："
+                + a.depositAmount().toPlainString() + " 元；机动车 " + a.vehicleCount() + " 辆；住房 " + a.housingCount() + " 套");
+        verifications.find(a.id()).ifPresent(v -> lines.add("核对结果：月收入 " + v.monthlyIncome().toPlainString()
+                + " 元，存款 " + v.deposits().toPlainString() + " 元，车辆 " + v.vehicleCount() + " 辆，房产 "
+                + v.realEstateCount() + " 处，工商登记 " + v.businessCount() + " 条"));
+        assessment.find(a.id()).ifPresent(s -> lines.add("系统测算：" + s.reason() + "；人均月收入 "
+                + s.perCapitaIncome().toPlainString() + " 元，标准 " + s.monthlyStandard().toPlainString()
+                + " 元，建议月保障金 " + s.suggestedAmount().toPlainString() + " 元"));
+        if (a.relativeOfOfficial()) {
+            lines.add("近亲属备案：是（" + a.relativeDeclaration() + "）");
+        }
+        if (a.singlePerson()) {
+            lines.add("单人保申请：成员身份证号 " + a.singlePersonIdNumber());
+        }
+        return String.join("\n", lines);
+    }
+}

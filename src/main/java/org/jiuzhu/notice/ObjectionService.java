@@ -1,0 +1,53 @@
+package org.jiuzhu.notice;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.jiuzhu.dibao.process.DibaoVariables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Objections lodged on the public board: stored, then delivered to the case as a message, which
+ * opens the township's 核查异议 task. Both happen or neither does.
+ */
+@Service
+public class ObjectionService {
+
+    /** A user error; the message is Chinese and shown as it is. */
+    public static class ObjectionRefusedException extends RuntimeException {
+        public ObjectionRefusedException(String message) {
+            super(message);
+        }
+    }
+
+    private final NoticeBoard board;
+    private final ObjectionRepository objections;
+    private final RuntimeService runtimeService;
+
+    public ObjectionService(NoticeBoard board, ObjectionRepository objections, RuntimeService runtimeService) {
+        this.board = board;
+        this.objections = objections;
+        this.runtimeService = runtimeService;
+    }
+
+    @Transactional
+    public long lodge(long noticeId, String content, String contact) {
+        NoticeBoard.Notice notice = board.find(noticeId)
+                .filter(n -> n.status() == NoticeBoard.Status.ACTIVE)
+                .orElseThrow(() -> new ObjectionRefusedException("该公示已结束或不存在，无法提出异议"));
+        long objectionId = objections.insert(noticeId, notice.applicationId(), content.strip(),
+                contact == null || contact.isBlank() ? null : contact.strip());
+        try {
+            runtimeService.createMessageCorrelation(DibaoVariables.MESSAGE_OBJECTION)
+                    .processInstanceVariableEquals(DibaoVariables.APPLICATION_ID, notice.applicationId())
+                    .setVariablesLocal(Variables.createVariables()
+                            .putValue(DibaoVariables.OBJECTION_TEXT, content.strip())
+                            .putValue(DibaoVariables.OBJECTION_ID, objectionId))
+                    .correlate();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new ObjectionRefusedException("该公示已结束，无法提出异议");
+        }
+        return objectionId;
+    }
+}
