@@ -42,6 +42,14 @@ public class WebSession {
         return send(request(path).header("Authorization", "Basic " + credentials).GET().build());
     }
 
+    public HttpResponse<String> postJsonWithBasic(String path, String json, String user, String password) {
+        String credentials = Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return send(request(path).header("Authorization", "Basic " + credentials)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
     /** Posts a form as a page would, with the CSRF token taken from {@code formPagePath}. */
     public HttpResponse<String> postForm(String formPagePath, String path, Map<String, String> fields) {
         Map<String, String> body = new LinkedHashMap<>(fields);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -14,6 +15,7 @@ import org.jiuzhu.dibao.CaseRecords;
 import org.jiuzhu.dibao.DibaoApplication;
 import org.jiuzhu.dibao.EligibilityAssessment;
 import org.jiuzhu.notice.ObjectionRepository;
+import org.jiuzhu.system.forms.TaskFormRules;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,12 +23,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Server-side checks of the dibao task forms (on completion, in the model as
- * {@code ${dibaoTaskChecks.acceptance(task)}}), and the record of each decision. A form that breaks
+ * {@code ${dibaoTaskChecks.onComplete(task)}}, and before that on REST submission through
+ * {@link org.jiuzhu.system.forms.TaskFormPrecheckFilter}), and the record of each decision. A form that breaks
  * a rule is refused with a Chinese message (400 in REST, shown in Tasklist) and nothing changes.
  * A refusal records the task's name as the stage named in the written notice.
  */
 @Component("dibaoTaskChecks")
-public class DibaoTaskChecks {
+public class DibaoTaskChecks implements TaskFormRules {
 
     private static final int MAX_REASON = 500;
 
@@ -45,82 +48,140 @@ public class DibaoTaskChecks {
         this.objectMapper = objectMapper;
     }
 
-    public void correctMaterials(DelegateTask task) {
-        String decision = choice(task, "correctionDecision", "处理结果", Set.of("corrected", "reject"));
-        record(task, decision, null, rejectionIf(task, "reject".equals(decision)), false);
+    @Override
+    public boolean appliesTo(String processDefinitionKey) {
+        return DibaoVariables.PROCESS_KEY.equals(processDefinitionKey);
     }
 
-    public void acceptance(DelegateTask task) {
-        String decision = choice(task, "acceptanceDecision", "受理意见", Set.of("accept", "reject"));
-        record(task, decision, null, rejectionIf(task, "reject".equals(decision)), false);
+    /** Checks a submitted form without a task at hand (the REST pre-check): throws on a broken rule. */
+    @Override
+    public void validate(String taskKey, Function<String, Object> variables) {
+        Form form = new Form(variables);
+        switch (taskKey) {
+            case "Task_CorrectMaterials" -> form.refusal(
+                    "reject".equals(form.choice("correctionDecision", "处理结果", Set.of("corrected", "reject"))));
+            case "Task_Acceptance" -> form.refusal(
+                    "reject".equals(form.choice("acceptanceDecision", "受理意见", Set.of("accept", "reject"))));
+            case "Task_HomeInvestigation" -> checkHomeInvestigation(form);
+            case "Task_DemocraticEvaluation" -> checkDemocraticEvaluation(form);
+            case "Task_CheckObjection" -> {
+                form.text("checkFindings", "核查情况", 2000);
+                form.refusal("reject".equals(form.choice("objectionOutcome", "核查结论",
+                        Set.of("unfounded", "reinvestigate", "reject"))));
+            }
+            case "Task_TownshipApproval" -> approvedAmount(form);
+            case "Task_CountyFiling" -> {
+                String decision = form.choice("countyDecision", "县级意见", Set.of("file", "sendBack", "reject"));
+                if ("sendBack".equals(decision) && form.optionalText("countyOpinion", "意见说明", 1000) == null) {
+                    throw refused("退回乡镇重新审批时，请在“意见说明”中写明退回理由");
+                }
+                form.refusal("reject".equals(decision));
+            }
+            default -> {
+                // Not a dibao task form.
+            }
+        }
     }
 
-    public void homeInvestigation(DelegateTask task) {
-        String investigators = text(task, "investigators", "调查人员", 100);
+    /** On completion (in the model: {@code ${dibaoTaskChecks.onComplete(task)}}): check, then record. */
+    public void onComplete(DelegateTask task) {
+        String key = task.getTaskDefinitionKey();
+        validate(key, task::getVariable);
+        Form form = new Form(task::getVariable);
+        switch (key) {
+            case "Task_CorrectMaterials" -> recordChoice(task, form, "correctionDecision", "reject");
+            case "Task_Acceptance" -> recordChoice(task, form, "acceptanceDecision", "reject");
+            case "Task_HomeInvestigation" -> record(task, "investigated", form.number("verifiedMonthlyIncome", "核实的家庭月总收入"),
+                    "调查人员：" + form.text("investigators", "调查人员", 100) + "。" + form.text("findings", "调查情况", 2000), false);
+            case "Task_DemocraticEvaluation" -> recordEvaluation(task, form);
+            case "Task_CheckObjection" -> recordObjectionCheck(task, form);
+            case "Task_TownshipApproval" -> recordTownshipApproval(task, form);
+            case "Task_CountyFiling" -> recordCountyFiling(task, form);
+            default -> throw new IllegalStateException("No checks for task " + key);
+        }
+    }
+
+    private static void checkHomeInvestigation(Form form) {
+        String investigators = form.text("investigators", "调查人员", 100);
         if (investigators.split("、").length < 2) {
             throw refused("入户调查须由至少两名工作人员进行，请填写全部调查人员，用顿号“、”分隔");
         }
-        text(task, "investigationDate", "调查日期", 30);
-        String findings = text(task, "findings", "调查情况", 2000);
-        BigDecimal income = number(task, "verifiedMonthlyIncome", "核实的家庭月总收入");
-        if (income.signum() < 0) {
+        form.text("investigationDate", "调查日期", 30);
+        form.text("findings", "调查情况", 2000);
+        if (form.number("verifiedMonthlyIncome", "核实的家庭月总收入").signum() < 0) {
             throw refused("核实的家庭月总收入不能为负数");
         }
-        if (!Boolean.TRUE.equals(task.getVariable("investigatorsSigned"))) {
+        if (!Boolean.TRUE.equals(form.value("investigatorsSigned"))) {
             throw refused("请确认调查人员均已在入户调查表上签字");
         }
-        record(task, "investigated", income, "调查人员：" + investigators + "。" + findings, false);
     }
 
-    public void democraticEvaluation(DelegateTask task) {
-        text(task, "evaluationDate", "评议日期", 30);
-        int participants = number(task, "participantCount", "参加评议人数").intValue();
-        int agree = number(task, "agreeCount", "同意人数").intValue();
-        int disagree = number(task, "disagreeCount", "不同意人数").intValue();
+    private static void checkDemocraticEvaluation(Form form) {
+        form.text("evaluationDate", "评议日期", 30);
+        int participants = form.number("participantCount", "参加评议人数").intValue();
+        int agree = form.number("agreeCount", "同意人数").intValue();
+        int disagree = form.number("disagreeCount", "不同意人数").intValue();
         if (participants < 1 || agree < 0 || disagree < 0 || agree + disagree > participants) {
             throw refused("同意人数与不同意人数之和不能超过参加评议人数");
         }
-        String result = choice(task, "evaluationResult", "评议结果", Set.of("agree", "disagree"));
-        String dissent = optionalText(task, "dissent", "不同意见", 1000);
-        String summary = "参加 " + participants + " 人，同意 " + agree + " 人，不同意 " + disagree + " 人"
-                + (dissent == null ? "" : "。不同意见：" + dissent);
-        String rejection = rejectionIf(task, "disagree".equals(result));
-        record(task, result, null, rejection == null ? summary : rejection + "（" + summary + "）", false);
+        form.optionalText("dissent", "不同意见", 1000);
+        form.refusal("disagree".equals(form.choice("evaluationResult", "评议结果", Set.of("agree", "disagree"))));
     }
 
-    public void objectionCheck(DelegateTask task) {
-        String findings = text(task, "checkFindings", "核查情况", 2000);
-        String outcome = choice(task, "objectionOutcome", "核查结论", Set.of("unfounded", "reinvestigate", "reject"));
-        String rejection = rejectionIf(task, "reject".equals(outcome));
-        Object objectionId = task.getVariable(DibaoVariables.OBJECTION_ID);
-        if (objectionId instanceof Number id) {
-            objections.recordOutcome(id.longValue(), outcome, findings);
-        }
-        record(task, outcome, null, rejection == null ? findings : rejection, false);
-    }
-
-    public void townshipApproval(DelegateTask task) {
-        String decision = choice(task, "approvalDecision", "审批意见", Set.of("approve", "changeAmount", "reject"));
-        long applicationId = applicationId(task);
+    /** The amount the township approves; null when it refuses. */
+    private static BigDecimal approvedAmount(Form form) {
+        String decision = form.choice("approvalDecision", "审批意见", Set.of("approve", "changeAmount", "reject"));
         if ("reject".equals(decision)) {
-            record(task, decision, null, rejectionIf(task, true), true);
-            return;
+            form.refusal(true);
+            return null;
         }
-        BigDecimal suggested = number(task, DibaoVariables.SUGGESTED_AMOUNT, "建议月保障金");
-        BigDecimal approved;
-        String reason = null;
+        BigDecimal suggested = form.number(DibaoVariables.SUGGESTED_AMOUNT, "建议月保障金");
         if ("approve".equals(decision)) {
             if (suggested.signum() <= 0) {
                 throw refused("系统测算不符合条件，没有建议金额；如确需批准，请选择“批准，调整保障金额”并说明理由");
             }
-            approved = suggested;
-        } else {
-            approved = number(task, DibaoVariables.APPROVED_AMOUNT, "核定月保障金");
-            if (approved.signum() <= 0) {
-                throw refused("核定月保障金应大于 0");
-            }
-            reason = text(task, "amountChangeReason", "调整理由", MAX_REASON);
+            return suggested;
         }
+        BigDecimal approved = form.number(DibaoVariables.APPROVED_AMOUNT, "核定月保障金");
+        if (approved.signum() <= 0) {
+            throw refused("核定月保障金应大于 0");
+        }
+        form.text("amountChangeReason", "调整理由", MAX_REASON);
+        return approved;
+    }
+
+    private void recordChoice(DelegateTask task, Form form, String decisionField, String refusalValue) {
+        String decision = (String) form.value(decisionField);
+        record(task, decision, null, refusalReason(task, form, refusalValue.equals(decision)), false);
+    }
+
+    private void recordEvaluation(DelegateTask task, Form form) {
+        String result = (String) form.value("evaluationResult");
+        String dissent = form.optionalText("dissent", "不同意见", 1000);
+        String summary = "参加 " + form.number("participantCount", "") + " 人，同意 " + form.number("agreeCount", "")
+                + " 人，不同意 " + form.number("disagreeCount", "") + " 人" + (dissent == null ? "" : "。不同意见：" + dissent);
+        String rejection = refusalReason(task, form, "disagree".equals(result));
+        record(task, result, null, rejection == null ? summary : rejection + "（" + summary + "）", false);
+    }
+
+    private void recordObjectionCheck(DelegateTask task, Form form) {
+        String outcome = (String) form.value("objectionOutcome");
+        String findings = form.text("checkFindings", "核查情况", 2000);
+        if (task.getVariable(DibaoVariables.OBJECTION_ID) instanceof Number id) {
+            objections.recordOutcome(id.longValue(), outcome, findings);
+        }
+        String rejection = refusalReason(task, form, "reject".equals(outcome));
+        record(task, outcome, null, rejection == null ? findings : rejection, false);
+    }
+
+    private void recordTownshipApproval(DelegateTask task, Form form) {
+        String decision = (String) form.value("approvalDecision");
+        if ("reject".equals(decision)) {
+            record(task, decision, null, refusalReason(task, form, true), true);
+            return;
+        }
+        BigDecimal suggested = form.number(DibaoVariables.SUGGESTED_AMOUNT, "建议月保障金");
+        BigDecimal approved = approvedAmount(form);
         boolean changed = approved.compareTo(suggested) != 0;
         List<String> confirmationReasons = new ArrayList<>();
         if (Boolean.TRUE.equals(task.getVariable(DibaoVariables.RELATIVE_OF_OFFICIAL))) {
@@ -134,33 +195,28 @@ public class DibaoTaskChecks {
         task.setVariable(DibaoVariables.AMOUNT_CHANGED, changed);
         task.setVariable(DibaoVariables.REQUIRES_CONFIRMATION, !confirmationReasons.isEmpty());
         task.setVariable(DibaoVariables.CONFIRMATION_REASONS, String.join("；", confirmationReasons));
-        records.recordDecision(applicationId, task.getName(), decision, approved, reason, actor(task),
-                snapshot(applicationId));
+        record(task, decision, approved, "changeAmount".equals(decision)
+                ? form.text("amountChangeReason", "调整理由", MAX_REASON) : null, true);
     }
 
-    public void countyFiling(DelegateTask task) {
-        String decision = choice(task, "countyDecision", "县级意见", Set.of("file", "sendBack", "reject"));
-        String opinion = optionalText(task, "countyOpinion", "意见说明", 1000);
-        if ("sendBack".equals(decision) && opinion == null) {
-            throw refused("退回乡镇重新审批时，请在“意见说明”中写明退回理由");
-        }
-        String rejection = rejectionIf(task, "reject".equals(decision));
+    private void recordCountyFiling(DelegateTask task, Form form) {
+        String decision = (String) form.value("countyDecision");
+        String opinion = form.optionalText("countyOpinion", "意见说明", 1000);
+        String rejection = refusalReason(task, form, "reject".equals(decision));
         boolean confirmation = Boolean.TRUE.equals(task.getVariable(DibaoVariables.REQUIRES_CONFIRMATION));
         String recorded = "file".equals(decision) ? (confirmation ? "confirmed" : "filed") : decision;
         Object amount = task.getVariable(DibaoVariables.APPROVED_AMOUNT);
-        records.recordDecision(applicationId(task), task.getName(), recorded,
-                amount instanceof Number n ? new BigDecimal(n.toString()) : null,
-                rejection != null ? rejection : opinion, actor(task), snapshot(applicationId(task)));
+        record(task, recorded, amount instanceof Number n ? new BigDecimal(n.toString()) : null,
+                rejection != null ? rejection : opinion, true);
     }
 
-    /** When refusing: the reason is required; stage and reason go to the written notice. */
-    private String rejectionIf(DelegateTask task, boolean refusing) {
+    /** When refusing: the stage (the task's name) and the reason go to the written notice. */
+    private static String refusalReason(DelegateTask task, Form form, boolean refusing) {
         if (!refusing) {
             return null;
         }
-        String reason = text(task, DibaoVariables.REJECTION_REASON, "理由", MAX_REASON);
         task.setVariable(DibaoVariables.REJECTION_STAGE, task.getName());
-        return reason;
+        return form.text(DibaoVariables.REJECTION_REASON, "理由", MAX_REASON);
     }
 
     private void record(DelegateTask task, String decision, BigDecimal amount, String reason, boolean withSnapshot) {
@@ -189,43 +245,57 @@ public class DibaoTaskChecks {
         return current != null ? current.getUserId() : task.getAssignee();
     }
 
-    private static String choice(DelegateTask task, String name, String label, Set<String> allowed) {
-        Object value = task.getVariable(name);
-        if (!(value instanceof String s) || !allowed.contains(s)) {
-            throw refused("请选择“" + label + "”");
-        }
-        return s;
-    }
+    /** Reads submitted values, with the rules every field shares. */
+    private record Form(Function<String, Object> variables) {
 
-    private static String text(DelegateTask task, String name, String label, int maxLength) {
-        String value = optionalText(task, name, label, maxLength);
-        if (value == null) {
-            throw refused("请填写“" + label + "”");
+        Object value(String name) {
+            return variables.apply(name);
         }
-        return value;
-    }
 
-    private static String optionalText(DelegateTask task, String name, String label, int maxLength) {
-        Object value = task.getVariable(name);
-        if (value == null || value.toString().isBlank()) {
-            return null;
+        String choice(String name, String label, Set<String> allowed) {
+            if (!(value(name) instanceof String s) || !allowed.contains(s)) {
+                throw refused("请选择“" + label + "”");
+            }
+            return s;
         }
-        String text = value.toString().strip();
-        if (text.length() > maxLength) {
-            throw refused("“" + label + "”不能超过 " + maxLength + " 个字");
-        }
-        return text;
-    }
 
-    private static BigDecimal number(DelegateTask task, String name, String label) {
-        Object value = task.getVariable(name);
-        if (value instanceof Number n) {
-            return new BigDecimal(n.toString());
+        /** When refusing, the reason is required. */
+        void refusal(boolean refusing) {
+            if (refusing) {
+                text(DibaoVariables.REJECTION_REASON, "理由", MAX_REASON);
+            }
         }
-        if (value instanceof String s && s.strip().matches("-?\\d+(\\.\\d+)?")) {
-            return new BigDecimal(s.strip());
+
+        String text(String name, String label, int maxLength) {
+            String value = optionalText(name, label, maxLength);
+            if (value == null) {
+                throw refused("请填写“" + label + "”");
+            }
+            return value;
         }
-        throw refused("请填写“" + label + "”（数字）");
+
+        String optionalText(String name, String label, int maxLength) {
+            Object value = value(name);
+            if (value == null || value.toString().isBlank()) {
+                return null;
+            }
+            String text = value.toString().strip();
+            if (text.length() > maxLength) {
+                throw refused("“" + label + "”不能超过 " + maxLength + " 个字");
+            }
+            return text;
+        }
+
+        BigDecimal number(String name, String label) {
+            Object value = value(name);
+            if (value instanceof Number n) {
+                return new BigDecimal(n.toString());
+            }
+            if (value instanceof String s && s.strip().matches("-?\\d+(\\.\\d+)?")) {
+                return new BigDecimal(s.strip());
+            }
+            throw refused("请填写“" + label + "”（数字）");
+        }
     }
 
     private static BadUserRequestException refused(String message) {

@@ -1,6 +1,12 @@
 package org.jiuzhu.system.security;
 
+import java.util.List;
 import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.jiuzhu.system.forms.TaskFormPrecheckFilter;
+import org.jiuzhu.system.forms.TaskFormRules;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -116,6 +122,18 @@ public class SecurityConfig {
         registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
         // After the Spring Security chain, so the logged-in user is known.
         registration.setOrder(101);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<TaskFormPrecheckFilter> taskFormPrecheckFilter(ProcessEngine processEngine,
+            List<TaskFormRules> rules, ObjectMapper objectMapper) {
+        FilterRegistrationBean<TaskFormPrecheckFilter> registration =
+                new FilterRegistrationBean<>(new TaskFormPrecheckFilter(processEngine, rules, objectMapper));
+        registration.setName("jiuzhu-task-form-precheck");
+        registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
+        // After the REST API's and the webapps' authentication.
+        registration.setOrder(103);
         return registration;
     }
 

@@ -1,0 +1,192 @@
+package org.jiuzhu.system.forms;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.jiuzhu.system.security.CamundaIdentityAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Checks a task form submitted through the REST API (Tasklist's {@code submit-form}, or
+ * {@code complete}) against the {@link TaskFormRules} before the engine sees it. A broken rule gets
+ * 400 with the rule's Chinese message in Camunda's error format, which Tasklist shows as it is. The
+ * same rules run again in the engine (task listener), so nothing gets past them either way.
+ */
+public class TaskFormPrecheckFilter extends OncePerRequestFilter {
+
+    private static final Pattern TASK_SUBMISSION =
+            Pattern.compile("/(?:engine-rest|camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:submit-form|complete)");
+
+    private final ProcessEngine processEngine;
+    private final List<TaskFormRules> rules;
+    private final ObjectMapper objectMapper;
+
+    public TaskFormPrecheckFilter(ProcessEngine processEngine, List<TaskFormRules> rules, ObjectMapper objectMapper) {
+        this.processEngine = processEngine;
+        this.rules = rules;
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || !TASK_SUBMISSION.matcher(pathOf(request)).matches();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        byte[] body = request.getInputStream().readAllBytes();
+        Matcher matcher = TASK_SUBMISSION.matcher(pathOf(request));
+        String refusal = matcher.matches() ? check(matcher.group(1), body) : null;
+        if (refusal != null) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType("application/json;charset=UTF-8");
+            response.getWriter().write(objectMapper.writeValueAsString(
+                    Map.of("type", "InvalidRequestException", "message", refusal)));
+            return;
+        }
+        chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    /** The rule's message, or null when the submission passes (or is not ours to judge). */
+    private String check(String taskId, byte[] body) {
+        IdentityService identityService = processEngine.getIdentityService();
+        boolean authenticatedHere = identityService.getCurrentAuthentication() == null && authenticateFromSpring();
+        try {
+            // Under the user's own authorization: a task they may not see gets no verdict from us.
+            Task task = processEngine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+            if (task == null || task.getProcessDefinitionId() == null) {
+                return null;
+            }
+            ProcessDefinition definition = processEngine.getRepositoryService().createProcessDefinitionQuery()
+                    .processDefinitionId(task.getProcessDefinitionId()).singleResult();
+            String key = definition == null ? null : definition.getKey();
+            List<TaskFormRules> applicable = rules.stream().filter(r -> key != null && r.appliesTo(key)).toList();
+            if (applicable.isEmpty()) {
+                return null;
+            }
+            Map<String, Object> variables = new HashMap<>(processEngine.getTaskService().getVariables(taskId));
+            variables.putAll(submittedValues(body));
+            for (TaskFormRules rule : applicable) {
+                rule.validate(task.getTaskDefinitionKey(), variables::get);
+            }
+            return null;
+        } catch (BadUserRequestException e) {
+            return e.getMessage();
+        } finally {
+            if (authenticatedHere) {
+                identityService.clearAuthentication();
+            }
+        }
+    }
+
+    private boolean authenticateFromSpring() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return false;
+        }
+        List<String> groups = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX))
+                .map(a -> a.substring(CamundaIdentityAuthenticationProvider.GROUP_PREFIX.length()))
+                .toList();
+        processEngine.getIdentityService().setAuthentication(authentication.getName(), groups);
+        return true;
+    }
+
+    /** The values of {@code {"variables": {"name": {"value": ..., "type": ...}}}}. */
+    private Map<String, Object> submittedValues(byte[] body) {
+        Map<String, Object> values = new HashMap<>();
+        if (body.length == 0) {
+            return values;
+        }
+        try {
+            JsonNode variables = objectMapper.readTree(body).path("variables");
+            variables.fields().forEachRemaining(entry -> {
+                JsonNode value = entry.getValue().path("value");
+                values.put(entry.getKey(), value.isNull() || value.isMissingNode() ? null
+                        : value.isBoolean() ? value.booleanValue()
+                        : value.isNumber() ? value.numberValue()
+                        : value.isTextual() ? value.textValue() : value.toString());
+            });
+        } catch (IOException e) {
+            // Not JSON: the engine's REST API answers that itself.
+        }
+        return values;
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    /** The request with its body read once here and again by the REST API. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.jiuzhu.dibao.process;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.jiuzhu.dibao.process.DibaoProcessDriver.task;
+
+import java.net.http.HttpResponse;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.jiuzhu.support.DemoOrganisation;
+import org.jiuzhu.support.Households;
+import org.jiuzhu.support.JiuzhuIntegrationTest;
+import org.jiuzhu.support.WebSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Task forms submitted over REST (as Tasklist does) are checked before the engine: 400 in Chinese. */
+@JiuzhuIntegrationTest
+class TaskFormRestTest {
+
+    @Autowired ProcessEngine processEngine;
+    @Autowired DibaoProcessDriver driver;
+    @LocalServerPort int port;
+
+    @BeforeEach
+    void bindAssertions() {
+        init(processEngine);
+    }
+
+    @Test
+    void refusesARefusalWithoutReasonWithA400InChinese() {
+        ProcessInstance pi = driver.submit(Households.poorFamily(700));
+        driver.checkMaterials(pi);
+        String taskId = task(pi).getId();
+
+        HttpResponse<String> response = new WebSession(port).postJsonWithBasic("/engine-rest/task/" + taskId + "/submit-form",
+                "{\"variables\": {\"acceptanceDecision\": {\"value\": \"reject\", \"type\": \"String\"}}}",
+                DemoOrganisation.CHENGGUAN_OFFICER, DemoOrganisation.PASSWORD);
+
+        Assertions.assertThat(response.statusCode()).isEqualTo(400);
+        Assertions.assertThat(response.body()).contains("请填写“理由”").doesNotContain("Exception:", "ENGINE-");
+        assertThat(pi).isWaitingAt("Task_Acceptance");
+    }
+
+    @Test
+    void passesAValidSubmissionToTheEngine() {
+        ProcessInstance pi = driver.submit(Households.poorFamily(710));
+        driver.checkMaterials(pi);
+        String taskId = task(pi).getId();
+
+        HttpResponse<String> response = new WebSession(port).postJsonWithBasic("/engine-rest/task/" + taskId + "/submit-form",
+                "{\"variables\": {\"acceptanceDecision\": {\"value\": \"accept\", \"type\": \"String\"}}}",
+                DemoOrganisation.CHENGGUAN_OFFICER, DemoOrganisation.PASSWORD);
+
+        Assertions.assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(pi).isWaitingAt("Task_EconomicVerification");
+    }
+
+    @Test
+    void givesNoVerdictOnATaskTheUserMayNotSee() {
+        ProcessInstance pi = driver.submit(Households.poorFamily(720));
+        driver.checkMaterials(pi);
+        String taskId = task(pi).getId();
+
+        HttpResponse<String> response = new WebSession(port).postJsonWithBasic("/engine-rest/task/" + taskId + "/submit-form",
+                "{\"variables\": {\"acceptanceDecision\": {\"value\": \"reject\", \"type\": \"String\"}}}",
+                DemoOrganisation.QINGSHAN_TOWNSHIP_OFFICER, DemoOrganisation.PASSWORD);
+
+        Assertions.assertThat(response.statusCode()).isNotEqualTo(400).isNotEqualTo(204);
+        Assertions.assertThat(response.body()).doesNotContain("理由");
+        assertThat(pi).isWaitingAt("Task_Acceptance");
+    }
+}
