@@ -6,6 +6,7 @@ import static org.jiuzhu.support.DemoOrganisation.*;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.jiuzhu.dibao.DemoCaseDataSeeder;
 import org.jiuzhu.support.JiuzhuIntegrationTest;
 import org.jiuzhu.system.TasklistFilterSetup;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ class DemoOrganisationSeederTest {
     @Autowired DemoOrganisationSeeder seeder;
     @Autowired AdministratorBootstrap administratorBootstrap;
     @Autowired TasklistFilterSetup filterSetup;
+    @Autowired DemoCaseDataSeeder caseDataSeeder;
     @Autowired AdminUnitRepository units;
     @Autowired IdentityService identityService;
     @Autowired AuthorizationService authorizationService;
@@ -61,12 +63,13 @@ class DemoOrganisationSeederTest {
     }
 
     @Test
-    void seedingAgainCreatesNothingNew() {
+    void seedingAgainCreatesNothingNew() throws Exception {
         long[] before = counts();
 
         seeder.seed();
         administratorBootstrap.run(null);
         filterSetup.run(null);
+        caseDataSeeder.run(null);
 
         assertThat(counts()).containsExactly(before);
     }
@@ -78,7 +81,9 @@ class DemoOrganisationSeederTest {
             identityService.createGroupQuery().count(),
             jdbc.sql("select count(*) from ACT_ID_MEMBERSHIP").query(Long.class).single(),
             authorizationService.createAuthorizationQuery().count(),
-            filterService.createFilterQuery().count()
+            filterService.createFilterQuery().count(),
+            jdbc.sql("select count(*) from recipient").query(Long.class).single(),
+            jdbc.sql("select count(*) from verification_record").query(Long.class).single()
         };
     }
 }

@@ -1,0 +1,118 @@
+package org.jiuzhu.dibao.process;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import java.util.List;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.jiuzhu.dibao.ApplicationRepository;
+import org.jiuzhu.dibao.DibaoApplication;
+import org.jiuzhu.support.DemoOrganisation;
+import org.jiuzhu.support.Households;
+import org.jiuzhu.support.JiuzhuIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** An official starts a case from Tasklist with the start form dibao-start. */
+@JiuzhuIntegrationTest
+class TasklistStartTest {
+
+    @Autowired ProcessEngine processEngine;
+    @Autowired RuntimeService runtimeService;
+    @Autowired IdentityService identityService;
+    @Autowired ApplicationRepository applications;
+
+    @BeforeEach
+    void bindAssertions() {
+        init(processEngine);
+    }
+
+    @AfterEach
+    void logOut() {
+        identityService.clearAuthentication();
+    }
+
+    @Test
+    void registersTheApplicationAndKeepsOnlyRoutingVariables() {
+        loginAs(DemoOrganisation.DONGMEN_OFFICER);
+
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(DibaoVariables.PROCESS_KEY, startForm(800));
+
+        identityService.clearAuthentication();
+        assertThat(pi).isWaitingAt("Task_CheckMaterials");
+        Assertions.assertThat(pi.getBusinessKey()).matches("DB-341899-\\d{8}-\\d{4}");
+        DibaoApplication application = applications.findByApplicationNo(pi.getBusinessKey()).orElseThrow();
+        Assertions.assertThat(application.members()).extracting(m -> m.name()).containsExactly("周建华", "林秀梅", "周小雨");
+        Assertions.assertThat(application.incomes()).hasSize(1);
+        Assertions.assertThat(application.submittedVia()).isEqualTo("OFFICIAL");
+        Assertions.assertThat(runtimeService.getVariables(pi.getId())).containsOnlyKeys("applicationId", "unitCode",
+                "townshipCode", "countyCode", "relativeOfOfficial", "singlePerson");
+    }
+
+    @Test
+    void refusesAVillageOutsideTheOfficialsUnit() {
+        loginAs(DemoOrganisation.DONGMEN_OFFICER);
+        VariableMap form = startForm(810);
+        form.putValue("unitCode", DemoOrganisation.VILLAGE_XIMEN);
+
+        Assertions.assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(DibaoVariables.PROCESS_KEY, form))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("只能为本单位辖区内的村（社区）登记申请");
+    }
+
+    @Test
+    void refusesAnIncompleteFormWithEveryProblemNamed() {
+        loginAs(DemoOrganisation.CHENGGUAN_OFFICER);
+        VariableMap form = startForm(820);
+        form.remove("applicantName");
+        form.putValue("applicantPhone", "12345");
+
+        Assertions.assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(DibaoVariables.PROCESS_KEY, form))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("请填写申请人姓名").hasMessageContaining("联系电话应为 11 位手机号码");
+        Assertions.assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(DibaoVariables.PROCESS_KEY)
+                .variableValueEquals("applicantPhone", "12345").count()).isZero();
+    }
+
+    /** What Tasklist submits for the start form: members and incomes as JSON. */
+    private static VariableMap startForm(int sequence) {
+        var household = Households.poorFamily(sequence);
+        String members = """
+                [{"name":"周建华","idNumber":"%s","relation":"SELF","labourAbility":"PARTIAL","disabilityGrade":"0","seriousIllness":false},
+                 {"name":"林秀梅","idNumber":"%s","relation":"SPOUSE","labourAbility":"FULL","disabilityGrade":"0"},
+                 {"name":"周小雨","idNumber":"%s","relation":"CHILD","labourAbility":"NONE","disabilityGrade":"0"}]"""
+                .formatted(household.members.get(0).idNumber, household.members.get(1).idNumber,
+                        household.members.get(2).idNumber);
+        return Variables.createVariables()
+                .putValue("unitCode", DemoOrganisation.VILLAGE_DONGMEN)
+                .putValue("householdType", "URBAN")
+                .putValue("applicantName", "周建华")
+                .putValue("applicantIdNumber", household.applicantIdNumber)
+                .putValue("applicantPhone", "13800001234")
+                .putValue("address", "清源县城关街道东门社区幸福路 12 号")
+                .putValueTyped("members", SpinValues.jsonValue(members).create())
+                .putValueTyped("incomes", SpinValues.jsonValue("[{\"kind\":\"WAGE\",\"monthlyAmount\":900}]").create())
+                .putValue("depositAmount", 2000)
+                .putValue("vehicleCount", 0)
+                .putValue("housingCount", 1)
+                .putValue("relativeOfOfficial", false)
+                .putValue("singlePerson", false)
+                .putValue("pledge", true);
+    }
+
+    private void loginAs(String userId) {
+        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId).toList();
+        identityService.setAuthentication(userId, groups);
+    }
+}
