@@ -1,6 +1,6 @@
 package org.jiuzhu.dibao;
 
-import java.time.Period;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -13,19 +13,19 @@ import org.springframework.stereotype.Component;
 @ConfigurationProperties("jiuzhu.dibao")
 public class DibaoSettings {
 
-    private Period noticePeriod = Period.ofDays(7);
+    private Duration noticePeriod = Duration.ofDays(7);
     private int reviewMonthsStable = 12;
     private int reviewMonthsUnstable = 6;
 
-    public Period getNoticePeriod() {
+    public Duration getNoticePeriod() {
         return noticePeriod;
     }
 
-    public void setNoticePeriod(Period noticePeriod) {
+    public void setNoticePeriod(Duration noticePeriod) {
         this.noticePeriod = noticePeriod;
     }
 
-    /** The notice period as an ISO-8601 duration, for the timer. */
+    /** The notice period as an ISO-8601 duration, for the timer (a demo may shorten it, e.g. PT3M). */
     public String getNoticePeriodIso() {
         return noticePeriod.toString();
     }

@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Period;
-import java.time.ZonedDateTime;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,13 +38,13 @@ public class NoticeBoard {
 
     /** Posts the notice unless the application has one on the board already (a retried job). */
     public Notice publish(long applicationId, String villageCode, String fullName, int householdSize,
-                          String assistanceType, BigDecimal proposedAmount, Period period) {
+                          String assistanceType, BigDecimal proposedAmount, Duration period) {
         Optional<Notice> active = activeForApplication(applicationId);
         if (active.isPresent()) {
             return active.get();
         }
         Instant start = clock.instant();
-        Instant end = ZonedDateTime.ofInstant(start, clock.getZone()).plus(period).toInstant();
+        Instant end = start.plus(period);
         jdbc.sql("""
                 insert into public_notice (application_id, village_code, masked_name, household_size, assistance_type,
                     proposed_amount, starts_at, ends_at, status)
