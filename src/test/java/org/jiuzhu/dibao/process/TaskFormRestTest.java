@@ -32,13 +32,9 @@ class TaskFormRestTest {
 
     @Test
     void refusesARefusalWithoutReasonWithA400InChinese() {
-        ProcessInstance pi = driver.submit(Households.poorFamily(700));
-        driver.checkMaterials(pi);
-        String taskId = task(pi).getId();
+        ProcessInstance pi = caseAtAcceptance(700);
 
-        HttpResponse<String> response = new WebSession(port).postJsonWithBasic("/engine-rest/task/" + taskId + "/submit-form",
-                "{\"variables\": {\"acceptanceDecision\": {\"value\": \"reject\", \"type\": \"String\"}}}",
-                DemoOrganisation.CHENGGUAN_OFFICER, DemoOrganisation.PASSWORD);
+        HttpResponse<String> response = submitAcceptance(pi, "reject", DemoOrganisation.CHENGGUAN_OFFICER);
 
         Assertions.assertThat(response.statusCode()).isEqualTo(400);
         Assertions.assertThat(response.body()).contains("请填写“理由”").doesNotContain("Exception:", "ENGINE-");
@@ -47,13 +43,9 @@ class TaskFormRestTest {
 
     @Test
     void passesAValidSubmissionToTheEngine() {
-        ProcessInstance pi = driver.submit(Households.poorFamily(710));
-        driver.checkMaterials(pi);
-        String taskId = task(pi).getId();
+        ProcessInstance pi = caseAtAcceptance(710);
 
-        HttpResponse<String> response = new WebSession(port).postJsonWithBasic("/engine-rest/task/" + taskId + "/submit-form",
-                "{\"variables\": {\"acceptanceDecision\": {\"value\": \"accept\", \"type\": \"String\"}}}",
-                DemoOrganisation.CHENGGUAN_OFFICER, DemoOrganisation.PASSWORD);
+        HttpResponse<String> response = submitAcceptance(pi, "accept", DemoOrganisation.CHENGGUAN_OFFICER);
 
         Assertions.assertThat(response.statusCode()).isEqualTo(204);
         assertThat(pi).isWaitingAt("Task_EconomicVerification");
@@ -61,16 +53,24 @@ class TaskFormRestTest {
 
     @Test
     void givesNoVerdictOnATaskTheUserMayNotSee() {
-        ProcessInstance pi = driver.submit(Households.poorFamily(720));
-        driver.checkMaterials(pi);
-        String taskId = task(pi).getId();
+        ProcessInstance pi = caseAtAcceptance(720);
 
-        HttpResponse<String> response = new WebSession(port).postJsonWithBasic("/engine-rest/task/" + taskId + "/submit-form",
-                "{\"variables\": {\"acceptanceDecision\": {\"value\": \"reject\", \"type\": \"String\"}}}",
-                DemoOrganisation.QINGSHAN_TOWNSHIP_OFFICER, DemoOrganisation.PASSWORD);
+        HttpResponse<String> response = submitAcceptance(pi, "reject", DemoOrganisation.QINGSHAN_TOWNSHIP_OFFICER);
 
         Assertions.assertThat(response.statusCode()).isNotEqualTo(400).isNotEqualTo(204);
         Assertions.assertThat(response.body()).doesNotContain("理由");
         assertThat(pi).isWaitingAt("Task_Acceptance");
+    }
+
+    private ProcessInstance caseAtAcceptance(int sequence) {
+        ProcessInstance pi = driver.submit(Households.poorFamily(sequence));
+        driver.checkMaterials(pi);
+        return pi;
+    }
+
+    private HttpResponse<String> submitAcceptance(ProcessInstance pi, String decision, String official) {
+        return new WebSession(port).postJsonWithBasic("/engine-rest/task/" + task(pi).getId() + "/submit-form",
+                "{\"variables\": {\"acceptanceDecision\": {\"value\": \"" + decision + "\", \"type\": \"String\"}}}",
+                official, DemoOrganisation.PASSWORD);
     }
 }
