@@ -2,155 +2,101 @@ package org.jiuzhu.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.instance.Decision;
+import org.jiuzhu.modeling.ModelRules;
 import org.jiuzhu.support.JiuzhuIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
-/**
- * The house rules for every model in processes/, each violation named with file and element: user
- * tasks with form, candidate group and due date; service tasks asynchronous with retries and a
- * delegate bean that exists; Chinese names and chosen ids; history time-to-live everywhere.
- */
+/** The house rules on every shipped model, and each rule failing on a deliberately broken copy. */
 @JiuzhuIntegrationTest
 class ModelRulesTest {
 
-    /** Runs inside the start transaction on purpose, so a bad start form is refused at once. */
-    private static final Set<String> SYNCHRONOUS_BY_DESIGN = Set.of("Task_RegisterApplication");
-    private static final Pattern GENERATED_ID = Pattern.compile(".*_[0-9a-z]{7}$|^(Activity|Gateway|Event|Flow)_[0-9a-z]+$");
-    private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
-    private static final Pattern BEAN = Pattern.compile("\\$\\{(\\w+)(?:[.(].*)?}");
-
     @Autowired ApplicationContext context;
 
+    /** Shipped models set their retry cycle explicitly, so no engine default is assumed here. */
+    private ModelRules rules() {
+        return new ModelRules(context::containsBean, id -> Files.exists(Path.of("forms", id + ".form")), false);
+    }
+
     @Test
-    void everyProcessFollowsTheRules() throws IOException {
+    void everyShippedModelFollowsTheRules() throws IOException {
         List<String> violations = new ArrayList<>();
-        for (Path file : models(".bpmn")) {
-            BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
-            for (Process process : model.getModelElementsByType(Process.class)) {
-                if (process.getCamundaHistoryTimeToLiveString() == null) {
-                    violations.add(file + ": process " + process.getId() + " has no history time-to-live");
-                }
-            }
-            for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
-                String where = file.getFileName() + " " + node.getId();
-                checkNaming(node, where, violations);
-                if (node instanceof UserTask task) {
-                    checkUserTask(task, where, violations);
-                }
-                if (node instanceof ServiceTask task) {
-                    checkServiceTask(task, where, violations);
-                }
-                if (node instanceof StartEvent start && start.getCamundaFormRef() != null) {
-                    checkForm(start.getCamundaFormRef(), start.getCamundaFormRefBinding(), where, violations);
-                }
-            }
+        for (Path file : models()) {
+            byte[] content = Files.readAllBytes(file);
+            String name = file.getFileName().toString();
+            violations.addAll(name.endsWith(".dmn") ? rules().checkDmn(name, content) : rules().checkBpmn(name, content));
         }
+        assertThat(models()).isNotEmpty();
         assertThat(violations).isEmpty();
     }
 
     @Test
-    void everyDecisionHasAHistoryTimeToLiveAndAChineseName() throws IOException {
-        List<String> violations = new ArrayList<>();
-        for (Path file : models(".dmn")) {
-            for (Decision decision : Dmn.readModelFromFile(file.toFile()).getModelElementsByType(Decision.class)) {
-                if (decision.getCamundaHistoryTimeToLiveString() == null) {
-                    violations.add(file + ": decision " + decision.getId() + " has no history time-to-live");
-                }
-                if (decision.getName() == null || !CHINESE.matcher(decision.getName()).find()) {
-                    violations.add(file + ": decision " + decision.getId() + " has no Chinese name");
-                }
-            }
-        }
-        assertThat(violations).isEmpty();
+    void everyRuleFailsOnABrokenCopyNamingTheElement() {
+        BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", "dibao-application.bpmn").toFile());
+        model.getModelElementsByType(Process.class).iterator().next().setCamundaHistoryTimeToLiveString(null);
+        UserTask acceptance = model.getModelElementById("Task_Acceptance");
+        acceptance.setCamundaCandidateGroups(null);
+        acceptance.setCamundaDueDate(null);
+        UserTask investigation = model.getModelElementById("Task_HomeInvestigation");
+        investigation.setCamundaFormRef("no-such-form");
+        investigation.setName("Home visit");
+        ServiceTask verification = model.getModelElementById("Task_EconomicVerification");
+        verification.setCamundaAsyncBefore(false);
+        verification.getExtensionElements().getElementsQuery().list()
+                .forEach(e -> verification.getExtensionElements().removeChildElement(e));
+        ServiceTask enrol = model.getModelElementById("Task_EnrolHousehold");
+        enrol.setCamundaDelegateExpression("${noSuchDelegate}");
+        ServiceTask notify = model.getModelElementById("Task_NotifyApproval");
+        notify.setCamundaDelegateExpression(null);
+        notify.setCamundaClass("org.example.Notify");
+        model.<UserTask>getModelElementById("Task_DemocraticEvaluation").setId("Activity_0x1y2z3");
+
+        List<String> violations = rules().checkBpmn("broken.bpmn", bytes(model));
+
+        assertThat(violations).anyMatch(v -> v.contains("dibaoApplication") && v.contains("历史保留期"))
+                .anyMatch(v -> v.contains("Task_Acceptance") && v.contains("候选组"))
+                .anyMatch(v -> v.contains("Task_Acceptance") && v.contains("办理期限"))
+                .anyMatch(v -> v.contains("Task_HomeInvestigation") && v.contains("no-such-form"))
+                .anyMatch(v -> v.contains("Task_HomeInvestigation") && v.contains("没有中文名称"))
+                .anyMatch(v -> v.contains("Task_EconomicVerification") && v.contains("异步"))
+                .anyMatch(v -> v.contains("Task_EconomicVerification") && v.contains("重试周期"))
+                .anyMatch(v -> v.contains("Task_EnrolHousehold") && v.contains("noSuchDelegate"))
+                .anyMatch(v -> v.contains("Task_NotifyApproval") && v.contains("委托表达式"))
+                .anyMatch(v -> v.contains("Activity_0x1y2z3") && v.contains("自动生成"));
     }
 
-    private static void checkNaming(BaseElement element, String where, List<String> violations) {
-        if (GENERATED_ID.matcher(element.getId()).matches()) {
-            violations.add(where + ": generated id, choose a meaningful one");
-        }
-        String name = element.getAttributeValue("name");
-        if (name == null || !CHINESE.matcher(name).find()) {
-            violations.add(where + ": no Chinese name");
-        }
+    @Test
+    void aDecisionWithoutHistoryTimeToLiveFails() throws IOException {
+        String dmn = Files.readString(Path.of("processes", "dibao-benefit.dmn"))
+                .replaceFirst("camunda:historyTimeToLive=\"\\d+\"", "");
+
+        assertThat(rules().checkDmn("broken.dmn", dmn.getBytes())).singleElement()
+                .satisfies(v -> assertThat(v).contains("历史保留期"));
     }
 
-    private void checkUserTask(UserTask task, String where, List<String> violations) {
-        if (task.getCamundaCandidateGroups() == null || task.getCamundaCandidateGroups().isBlank()) {
-            violations.add(where + ": user task without candidate group");
-        }
-        if (task.getCamundaDueDate() == null || task.getCamundaDueDate().isBlank()) {
-            violations.add(where + ": user task without due date");
-        } else {
-            checkBean(task.getCamundaDueDate(), where, violations);
-        }
-        if (task.getCamundaFormRef() == null) {
-            violations.add(where + ": user task without form");
-        } else {
-            checkForm(task.getCamundaFormRef(), task.getCamundaFormRefBinding(), where, violations);
-        }
+    private static byte[] bytes(BpmnModelInstance model) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Bpmn.writeModelToStream(out, model);
+        return out.toByteArray();
     }
 
-    private void checkServiceTask(ServiceTask task, String where, List<String> violations) {
-        if (task.getCamundaDelegateExpression() == null) {
-            violations.add(where + ": service task without delegate expression (no class names, no scripts)");
-            return;
-        }
-        checkBean(task.getCamundaDelegateExpression(), where, violations);
-        if (SYNCHRONOUS_BY_DESIGN.contains(task.getId())) {
-            return;
-        }
-        if (!task.isCamundaAsyncBefore()) {
-            violations.add(where + ": service task not asynchronous (async before)");
-        }
-        boolean retries = task.getExtensionElements() != null && !task.getExtensionElements()
-                .getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).list().isEmpty();
-        if (!retries) {
-            violations.add(where + ": service task without retry time cycle");
-        }
-    }
-
-    private void checkBean(String expression, String where, List<String> violations) {
-        Matcher matcher = BEAN.matcher(expression);
-        if (matcher.matches() && !context.containsBean(matcher.group(1))) {
-            violations.add(where + ": expression " + expression + " names no bean");
-        }
-    }
-
-    private static void checkForm(String formRef, String binding, String where, List<String> violations) {
-        if (binding == null) {
-            violations.add(where + ": form reference without binding");
-        }
-        if (!Files.exists(Path.of("forms", formRef + ".form"))) {
-            violations.add(where + ": form " + formRef + " is not in forms/");
-        }
-    }
-
-    private static List<Path> models(String suffix) throws IOException {
+    private static List<Path> models() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("processes"))) {
-            return files.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+            return files.filter(p -> p.toString().endsWith(".bpmn") || p.toString().endsWith(".dmn")).sorted().toList();
         }
     }
 }

@@ -1,0 +1,155 @@
+package org.jiuzhu.modeling;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Decision;
+
+/**
+ * The house rules for models, for the shipped files (a test) and for every deployment an
+ * administrator uploads (refused when broken). Each violation names the file and the element:
+ * <ul>
+ *   <li>user tasks have a candidate group, a form (with binding, present) and a due date;</li>
+ *   <li>service tasks call a delegate bean that exists, asynchronously and with retries;</li>
+ *   <li>every element has a Chinese name and a chosen id (not a Modeler-generated one);</li>
+ *   <li>every process and decision has a history time-to-live.</li>
+ * </ul>
+ */
+public class ModelRules {
+
+    /** Runs inside the start transaction on purpose, so a bad start form is refused at once. */
+    static final Set<String> SYNCHRONOUS_BY_DESIGN = Set.of("Task_RegisterApplication");
+    private static final Pattern GENERATED_ID =
+            Pattern.compile(".*_[0-9a-z]{7}$|^(Activity|Gateway|Event|Flow|StartEvent|EndEvent|Task)_[0-9a-z]+$");
+    private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
+    private static final Pattern BEAN = Pattern.compile("\\$\\{(\\w+)(?:[.(].*)?}");
+
+    private final Predicate<String> beanExists;
+    private final Predicate<String> formExists;
+    private final boolean engineDefaultRetries;
+
+    /**
+     * @param beanExists           whether a bean of that name exists (delegates, expressions)
+     * @param formExists           whether a form of that id can be found
+     * @param engineDefaultRetries whether the engine has a default retry time cycle, which stands in
+     *                             for one on the task (element templates cannot set it)
+     */
+    public ModelRules(Predicate<String> beanExists, Predicate<String> formExists, boolean engineDefaultRetries) {
+        this.beanExists = beanExists;
+        this.formExists = formExists;
+        this.engineDefaultRetries = engineDefaultRetries;
+    }
+
+    public List<String> checkBpmn(String file, byte[] content) {
+        List<String> violations = new ArrayList<>();
+        BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(content));
+        for (Process process : model.getModelElementsByType(Process.class)) {
+            if (process.getCamundaHistoryTimeToLiveString() == null) {
+                violations.add(file + "：流程 " + process.getId() + " 未设置历史保留期（History time to live）");
+            }
+        }
+        for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+            String where = file + " " + node.getId();
+            checkNaming(node, where, violations);
+            if (node instanceof UserTask task) {
+                checkUserTask(task, where, violations);
+            } else if (node instanceof ServiceTask task) {
+                checkServiceTask(task, where, violations);
+            } else if (node instanceof StartEvent start && start.getCamundaFormRef() != null) {
+                checkForm(start.getCamundaFormRef(), start.getCamundaFormRefBinding(), where, violations);
+            }
+        }
+        return violations;
+    }
+
+    public List<String> checkDmn(String file, byte[] content) {
+        List<String> violations = new ArrayList<>();
+        for (Decision decision : Dmn.readModelFromStream(new ByteArrayInputStream(content))
+                .getModelElementsByType(Decision.class)) {
+            String where = file + " " + decision.getId();
+            if (decision.getCamundaHistoryTimeToLiveString() == null) {
+                violations.add(where + "：决策未设置历史保留期（History time to live）");
+            }
+            if (decision.getName() == null || !CHINESE.matcher(decision.getName()).find()) {
+                violations.add(where + "：决策没有中文名称");
+            }
+        }
+        return violations;
+    }
+
+    private static void checkNaming(BaseElement element, String where, List<String> violations) {
+        if (GENERATED_ID.matcher(element.getId()).matches()) {
+            violations.add(where + "：ID 是建模器自动生成的，请改为有意义的英文 ID（如 Task_HomeInvestigation）");
+        }
+        String name = element.getAttributeValue("name");
+        if (name == null || !CHINESE.matcher(name).find()) {
+            violations.add(where + "：没有中文名称");
+        }
+    }
+
+    private void checkUserTask(UserTask task, String where, List<String> violations) {
+        if (task.getCamundaCandidateGroups() == null || task.getCamundaCandidateGroups().isBlank()) {
+            violations.add(where + "：人工任务没有候选组（Candidate groups）");
+        }
+        if (task.getCamundaDueDate() == null || task.getCamundaDueDate().isBlank()) {
+            violations.add(where + "：人工任务没有办理期限（Due date）");
+        } else {
+            checkBean(task.getCamundaDueDate(), where, violations);
+        }
+        if (task.getCamundaFormRef() == null) {
+            violations.add(where + "：人工任务没有表单（Form reference）");
+        } else {
+            checkForm(task.getCamundaFormRef(), task.getCamundaFormRefBinding(), where, violations);
+        }
+    }
+
+    private void checkServiceTask(ServiceTask task, String where, List<String> violations) {
+        if (task.getCamundaDelegateExpression() == null) {
+            violations.add(where + "：服务任务应使用委托表达式（Delegate expression，如 ${checkMaterials}），不用类名或脚本");
+            return;
+        }
+        checkBean(task.getCamundaDelegateExpression(), where, violations);
+        if (SYNCHRONOUS_BY_DESIGN.contains(task.getId())) {
+            return;
+        }
+        if (!task.isCamundaAsyncBefore()) {
+            violations.add(where + "：服务任务未设置异步（Asynchronous before）");
+        }
+        boolean retries = task.getExtensionElements() != null && !task.getExtensionElements()
+                .getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).list().isEmpty();
+        if (!retries && !engineDefaultRetries) {
+            violations.add(where + "：服务任务未设置重试周期（Retry time cycle，如 R3/PT5M）");
+        }
+    }
+
+    private void checkBean(String expression, String where, List<String> violations) {
+        Matcher matcher = BEAN.matcher(expression);
+        if (matcher.matches() && !beanExists.test(matcher.group(1))) {
+            violations.add(where + "：表达式 " + expression + " 引用的组件 " + matcher.group(1) + " 不存在");
+        }
+    }
+
+    private void checkForm(String formRef, String binding, String where, List<String> violations) {
+        if (binding == null) {
+            violations.add(where + "：表单引用 " + formRef + " 未设置绑定方式（Binding，建议 deployment）");
+        }
+        if (!formExists.test(formRef)) {
+            violations.add(where + "：引用的表单 " + formRef + " 不存在");
+        }
+    }
+}
