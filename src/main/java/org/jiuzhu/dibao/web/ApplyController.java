@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 最低生活保障申请, the public application form: no login, one household per application. */
@@ -43,8 +44,8 @@ class ApplyController {
     }
 
     @InitBinder(HouseholdForms.FORM)
-    void bindFields(WebDataBinder binder) {
-        binder.initDirectFieldAccess();
+    void bindFields(WebDataBinder binder, WebRequest request) {
+        HouseholdForms.configure(binder, request);
     }
 
     @GetMapping

@@ -39,6 +39,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -102,8 +103,8 @@ class CaseController {
     }
 
     @InitBinder(HouseholdForms.FORM)
-    void bindFields(WebDataBinder binder) {
-        binder.initDirectFieldAccess();
+    void bindFields(WebDataBinder binder, WebRequest request) {
+        HouseholdForms.configure(binder, request);
     }
 
     /** The portal's 案卷查询. */

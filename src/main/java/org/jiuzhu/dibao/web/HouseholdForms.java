@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.jiuzhu.dibao.LabourAbility;
 import org.jiuzhu.dibao.Relation;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -31,6 +33,9 @@ import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The household form shared by the public application (/apply) and the correction of a case: spare
@@ -44,6 +49,8 @@ class HouseholdForms {
     static final String FORM = "form";
     static final int MEMBER_ROWS = 4;
     static final int INCOME_ROWS = 3;
+    /** More rows than the form allows (20 members, 30 incomes), so that the limits are Chinese messages. */
+    private static final int MAX_BOUND_ROWS = 50;
 
     /** What the selects and radios of the form offer. */
     record Choices(List<HouseholdType> householdTypes, List<Relation> relations, List<LabourAbility> labourAbilities,
@@ -54,6 +61,7 @@ class HouseholdForms {
             List.of(LabourAbility.values()), disabilityGrades(),
             List.of(DisabilityKind.values()), List.of(IncomeKind.values()));
 
+    private static final Pattern POSTED_ROW = Pattern.compile("[_!]?(members|incomes)\\[([^\\]]*)]");
     private static final Pattern ROW_FIELD = Pattern.compile("(members|incomes)\\[(\\d+)](.*)");
     /** Cross-field rules of the form, shown at the field the applicant has to change. */
     private static final Map<String, String> RULE_FIELDS = Map.of(
@@ -81,6 +89,23 @@ class HouseholdForms {
     HouseholdForms(Validator validator, MessageSource messages) {
         this.validator = new SpringValidatorAdapter(validator);
         this.messages = messages;
+    }
+
+    /**
+     * Binds the public fields of the form. A list grows to whatever row number is posted (direct
+     * field access knows no limit), so a request naming rows far beyond the form's limits is refused
+     * before binding.
+     */
+    static void configure(WebDataBinder binder, WebRequest request) {
+        Iterator<String> names = request.getParameterNames();
+        while (names.hasNext()) {
+            Matcher row = POSTED_ROW.matcher(names.next());
+            String index = row.lookingAt() ? row.group(2) : null;
+            if (index != null && !(index.matches("\\d{1,2}") && Integer.parseInt(index) < MAX_BOUND_ROWS)) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Row number out of range");
+            }
+        }
+        binder.initDirectFieldAccess();
     }
 
     /** An empty application with spare rows. */

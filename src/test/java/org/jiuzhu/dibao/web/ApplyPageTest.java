@@ -188,6 +188,17 @@ class ApplyPageTest {
     }
 
     @Test
+    void refusesAnAbsurdRowNumberBeforeBinding() {
+        Map<String, String> fields = Households.formFields(Households.poorFamily(nextSequence += 10));
+        fields.put("members[5000].name", "某人");
+
+        HttpResponse<String> page = visitor.postForm("/apply", "/apply", fields);
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).doesNotContain("Exception", "at org.");
+    }
+
+    @Test
     void sendsAnUnknownNumberBackToTheForm() {
         HttpResponse<String> page = visitor.get("/apply/submitted?no=%3Cscript%3E");
 
