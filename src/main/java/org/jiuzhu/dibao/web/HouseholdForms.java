@@ -53,8 +53,9 @@ class HouseholdForms {
     private static final int MAX_BOUND_ROWS = 50;
 
     /** What the selects and radios of the form offer. */
-    record Choices(List<HouseholdType> householdTypes, List<Relation> relations, List<LabourAbility> labourAbilities,
-                   Map<Integer, String> disabilityGrades, List<DisabilityKind> disabilityKinds, List<IncomeKind> incomeKinds) {
+    record Choices(List<HouseholdType> householdTypes, List<Relation> relations,
+                   List<LabourAbility> labourAbilities, Map<Integer, String> disabilityGrades,
+                   List<DisabilityKind> disabilityKinds, List<IncomeKind> incomeKinds) {
     }
 
     static final Choices CHOICES = new Choices(List.of(HouseholdType.values()), List.of(Relation.values()),
