@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.jiuzhu.dibao.ApplicationForm;
 import org.jiuzhu.dibao.ApplicationService;
 import org.jiuzhu.dibao.IdNumbers;
+import org.jiuzhu.support.DemoOrganisation;
 import org.jiuzhu.support.DibaoCases;
 import org.jiuzhu.support.Households;
 import org.jiuzhu.support.JiuzhuIntegrationTest;
@@ -60,6 +61,16 @@ class StatusPageTest {
 
         assertThat(lookUp(pi.getBusinessKey(), last4(form.applicantIdNumber)).body())
                 .contains("乡镇受理").doesNotContain("材料完整性与身份核验");
+    }
+
+    @Test
+    void looksUpForThePublicEvenWhenAnOfficialOfAnotherUnitIsLoggedIn() {
+        ApplicationForm form = Households.poorFamily(nextSequence += 10);
+        ProcessInstance pi = cases.submit(form);
+        cases.toAcceptance(pi);
+        applicant.login(DemoOrganisation.QINGSHAN_VILLAGE_OFFICER, DemoOrganisation.PASSWORD);
+
+        assertThat(lookUp(pi.getBusinessKey(), last4(form.applicantIdNumber)).body()).contains("乡镇受理");
     }
 
     @Test
