@@ -53,6 +53,7 @@ class ApplyBrowserTest extends BrowserTest {
         browser.findElement(By.cssSelector("[data-add-row=member-rows]")).click();
         assertThat(browser.findElements(By.cssSelector("#member-rows tbody tr"))).hasSize(5);
         assertThat(browser.findElement(By.id("members4.name")).getAttribute("name")).isEqualTo("members[4].name");
+        member(4, "宋小花", Households.idNumber("20150303", 952), "CHILD", "NONE");
 
         new Select(browser.findElement(By.id("incomes0.kind"))).selectByValue("WAGE");
         browser.findElement(By.id("incomes0.memberIdNumber")).sendKeys(applicantId);
@@ -70,7 +71,7 @@ class ApplyBrowserTest extends BrowserTest {
         screenshot("apply-submitted");
         assertThat(applications.findByApplicationNo(applicationNo)).hasValueSatisfying(stored -> {
             assertThat(stored.villageCode()).isEqualTo(DemoOrganisation.VILLAGE_DONGMEN);
-            assertThat(stored.members()).extracting(HouseholdMember::name).containsExactly("郑秋菊", "宋大勇");
+            assertThat(stored.members()).extracting(HouseholdMember::name).containsExactly("郑秋菊", "宋大勇", "宋小花");
             assertThat(stored.members().get(1).disabilityGrade()).isEqualTo(2);
             assertThat(stored.incomes()).hasSize(1);
         });
