@@ -87,6 +87,45 @@ public class ApplicationForm {
     @AssertTrue(message = "请阅读并勾选申请人承诺")
     public boolean pledge;
 
+    /** The stored application as a form, to correct it (补正材料). */
+    public static ApplicationForm from(DibaoApplication application) {
+        ApplicationForm form = new ApplicationForm();
+        form.unitCode = application.villageCode();
+        form.householdType = application.householdType();
+        form.applicantName = application.applicantName();
+        form.applicantIdNumber = application.applicantIdNumber();
+        form.applicantPhone = application.applicantPhone();
+        form.address = application.address();
+        for (HouseholdMember m : application.members()) {
+            MemberForm member = new MemberForm();
+            member.name = m.name();
+            member.idNumber = m.idNumber();
+            member.relation = m.relation();
+            member.labourAbility = m.labourAbility();
+            member.disabilityGrade = m.disabilityGrade();
+            member.disabilityKind = m.disabilityKind();
+            member.seriousIllness = m.seriousIllness();
+            form.members.add(member);
+        }
+        for (IncomeItem i : application.incomes()) {
+            IncomeForm income = new IncomeForm();
+            income.kind = i.kind();
+            income.memberIdNumber = i.memberIdNumber();
+            income.monthlyAmount = i.monthlyAmount();
+            income.note = i.note();
+            form.incomes.add(income);
+        }
+        form.depositAmount = application.depositAmount();
+        form.vehicleCount = application.vehicleCount();
+        form.housingCount = application.housingCount();
+        form.relativeOfOfficial = application.relativeOfOfficial();
+        form.relativeDeclaration = application.relativeDeclaration();
+        form.singlePerson = application.singlePerson();
+        form.singlePersonIdNumber = application.singlePersonIdNumber();
+        form.pledge = application.pledgeAccepted();
+        return form;
+    }
+
     @AssertTrue(message = "请说明与经办人员或村（居）委会成员的近亲属关系")
     public boolean isRelativeDeclarationGiven() {
         return !relativeOfOfficial || (relativeDeclaration != null && !relativeDeclaration.isBlank());

@@ -70,6 +70,12 @@ public class NoticeBoard {
         return jdbc.sql(SELECT + " where n.id = ?").param(noticeId).query(NoticeBoard::map).optional();
     }
 
+    /** Every notice ever posted for the application, oldest first (the case file). */
+    public List<Notice> forApplication(long applicationId) {
+        return jdbc.sql(SELECT + " where n.application_id = ? order by n.starts_at, n.id").param(applicationId)
+                .query(NoticeBoard::map).list();
+    }
+
     /** Notices on the board now, optionally of one village, newest first. */
     public List<Notice> active(String villageCode) {
         if (villageCode == null || villageCode.isBlank()) {

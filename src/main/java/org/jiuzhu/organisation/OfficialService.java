@@ -1,11 +1,17 @@
 package org.jiuzhu.organisation;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,12 +22,14 @@ public class OfficialService {
     private final IdentityService identityService;
     private final AdminUnitRepository units;
     private final OrganisationService organisation;
+    private final ProcessEngineConfigurationImpl engineConfiguration;
 
     public OfficialService(IdentityService identityService, AdminUnitRepository units,
-                           OrganisationService organisation) {
+                           OrganisationService organisation, ProcessEngine processEngine) {
         this.identityService = identityService;
         this.units = units;
         this.organisation = organisation;
+        this.engineConfiguration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     }
 
     /**
@@ -73,6 +81,25 @@ public class OfficialService {
         boolean monitor = administrator || supervisor || leader
                 || (unit != null && unit.level() != UnitLevel.VILLAGE);
         return new OfficialProfile(userId, displayName, unit, unitPath, roles, administrator, monitor);
+    }
+
+    /**
+     * The names of officials, for records that say who decided. Whoever may read a case may know who
+     * worked on it, although Camunda lets an official read only their own user: hence no authorization
+     * check here. An id that is no user (any more) stands for itself.
+     */
+    public Map<String, String> namesOf(Collection<String> userIds) {
+        Map<String, String> names = new HashMap<>();
+        List<String> ids = userIds.stream().filter(Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        ids.forEach(id -> names.put(id, id));
+        List<User> users = engineConfiguration.getCommandExecutorTxRequired().execute(commandContext ->
+                commandContext.runWithoutAuthorization(() -> commandContext.getReadOnlyIdentityProvider()
+                        .createUserQuery(commandContext).userIdIn(ids.toArray(String[]::new)).list()));
+        users.forEach(user -> names.put(user.getId(), nameOf(user)));
+        return names;
     }
 
     /** A Chinese name reads surname then given name, with no space. */

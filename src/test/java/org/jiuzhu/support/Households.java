@@ -2,7 +2,9 @@ package org.jiuzhu.support;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jiuzhu.dibao.ApplicationForm;
 import org.jiuzhu.dibao.HouseholdType;
@@ -49,6 +51,63 @@ public final class Households {
         form.housingCount = 1;
         form.pledge = true;
         return form;
+    }
+
+    /** The form as a browser posts it: one field per input, rows numbered from 0. */
+    public static Map<String, String> formFields(ApplicationForm form) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        put(fields, "unitCode", form.unitCode);
+        put(fields, "householdType", form.householdType == null ? null : form.householdType.name());
+        put(fields, "applicantName", form.applicantName);
+        put(fields, "applicantIdNumber", form.applicantIdNumber);
+        put(fields, "applicantPhone", form.applicantPhone);
+        put(fields, "address", form.address);
+        for (int i = 0; i < form.members.size(); i++) {
+            ApplicationForm.MemberForm m = form.members.get(i);
+            String row = "members[" + i + "].";
+            put(fields, row + "name", m.name);
+            put(fields, row + "idNumber", m.idNumber);
+            put(fields, row + "relation", m.relation == null ? null : m.relation.name());
+            put(fields, row + "labourAbility", m.labourAbility == null ? null : m.labourAbility.name());
+            put(fields, row + "disabilityGrade", String.valueOf(m.disabilityGrade));
+            put(fields, row + "disabilityKind", m.disabilityKind == null ? null : m.disabilityKind.name());
+            checkbox(fields, row + "seriousIllness", m.seriousIllness);
+        }
+        for (int i = 0; i < form.incomes.size(); i++) {
+            ApplicationForm.IncomeForm income = form.incomes.get(i);
+            String row = "incomes[" + i + "].";
+            put(fields, row + "kind", income.kind == null ? null : income.kind.name());
+            put(fields, row + "memberIdNumber", income.memberIdNumber);
+            put(fields, row + "monthlyAmount", income.monthlyAmount == null ? null : income.monthlyAmount.toPlainString());
+            put(fields, row + "note", income.note);
+        }
+        put(fields, "depositAmount", form.depositAmount == null ? null : form.depositAmount.toPlainString());
+        put(fields, "vehicleCount", form.vehicleCount == null ? null : form.vehicleCount.toString());
+        put(fields, "housingCount", form.housingCount == null ? null : form.housingCount.toString());
+        checkbox(fields, "relativeOfOfficial", form.relativeOfOfficial);
+        put(fields, "relativeDeclaration", form.relativeDeclaration);
+        checkbox(fields, "singlePerson", form.singlePerson);
+        put(fields, "singlePersonIdNumber", form.singlePersonIdNumber);
+        checkbox(fields, "pledge", form.pledge);
+        return fields;
+    }
+
+    /** The same ID number with a wrong check character. */
+    public static String withWrongChecksum(String idNumber) {
+        char wrong = idNumber.charAt(17) == '0' ? '1' : '0';
+        return idNumber.substring(0, 17) + wrong;
+    }
+
+    private static void put(Map<String, String> fields, String name, String value) {
+        fields.put(name, value == null ? "" : value);
+    }
+
+    /** A checked box sends "true"; Spring's marker field says the box was on the page. */
+    private static void checkbox(Map<String, String> fields, String name, boolean checked) {
+        if (checked) {
+            fields.put(name, "true");
+        }
+        fields.put("_" + name, "on");
     }
 
     public static ApplicationForm.MemberForm member(String name, String idNumber, Relation relation,

@@ -18,6 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * On our own pages, engine calls run as the logged-in user, so Camunda authorizations limit what
  * they see exactly as in Tasklist and Cockpit. The webapps and the REST API set the user themselves.
+ * The public pages act for the public even when an official happens to be logged in: an application,
+ * a progress lookup or an objection must not depend on (or be refused by) that official's rights.
  */
 public class EngineIdentityFilter extends OncePerRequestFilter {
 
@@ -30,7 +32,16 @@ public class EngineIdentityFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/camunda/") || path.startsWith("/engine-rest/");
+        return path.startsWith("/camunda/") || path.startsWith("/engine-rest/") || isPublicPage(path);
+    }
+
+    private static boolean isPublicPage(String path) {
+        for (String page : SecurityConfig.PUBLIC_PAGES) {
+            if (path.equals(page) || path.startsWith(page + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

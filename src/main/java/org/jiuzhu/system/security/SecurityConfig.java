@@ -50,6 +50,9 @@ public class SecurityConfig {
         "/actuator/health", "/actuator/health/**"
     };
 
+    /** The public pages proper: the engine works there without the logged-in user (EngineIdentityFilter). */
+    static final String[] PUBLIC_PAGES = {"/apply", "/status", "/notices"};
+
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
     @Bean

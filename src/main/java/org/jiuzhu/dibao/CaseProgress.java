@@ -1,0 +1,112 @@
+package org.jiuzhu.dibao;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.ActivityTypes;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
+import org.jiuzhu.notice.NoticeBoard;
+import org.springframework.stereotype.Service;
+
+/**
+ * Where a case stands: the stages (activity names of the model) it is at now, or how it ended.
+ * Queries run as the current engine user, so a caller sees only cases they may read.
+ */
+@Service
+public class CaseProgress {
+
+    /** The current stages, or the outcome once the case has ended. */
+    public record Progress(List<String> currentStages, String outcome) {
+
+        public boolean ended() {
+            return outcome != null;
+        }
+    }
+
+    private static final Set<String> STAGE_TYPES = Set.of(ActivityTypes.TASK_USER_TASK, ActivityTypes.TASK_SERVICE,
+            ActivityTypes.INTERMEDIATE_EVENT_TIMER);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+    private final HistoryService historyService;
+    private final RuntimeService runtimeService;
+    private final NoticeBoard board;
+
+    public CaseProgress(HistoryService historyService, RuntimeService runtimeService, NoticeBoard board) {
+        this.historyService = historyService;
+        this.runtimeService = runtimeService;
+        this.board = board;
+    }
+
+    public Progress of(DibaoApplication application) {
+        String processInstanceId = application.processInstanceId();
+        if (processInstanceId == null) {
+            return new Progress(List.of("登记申请"), null);
+        }
+        HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult();
+        if (instance == null) {
+            return new Progress(List.of(), null);
+        }
+        if (instance.getEndTime() != null) {
+            return new Progress(List.of(), outcomeOf(instance));
+        }
+        List<String> stages = new ArrayList<>();
+        for (HistoricActivityInstance activity : historyService.createHistoricActivityInstanceQuery()
+                .processInstanceId(processInstanceId).unfinished()
+                .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list()) {
+            if (STAGE_TYPES.contains(activity.getActivityType())) {
+                stages.add(ActivityTypes.INTERMEDIATE_EVENT_TIMER.equals(activity.getActivityType())
+                        ? noticeStage(application) : nameOf(activity.getActivityName(), activity.getActivityId()));
+            }
+        }
+        // A system step waiting for its job (asynchronous continuation) has no activity instance yet.
+        ActivityInstance tree = runtimeService.getActivityInstance(processInstanceId);
+        if (tree != null) {
+            collectWaitingSteps(tree, stages);
+        }
+        return new Progress(stages, null);
+    }
+
+    private String noticeStage(DibaoApplication application) {
+        return board.activeForApplication(application.id())
+                .map(notice -> "公示中（至 " + DAY.format(LocalDate.ofInstant(notice.endsAt(), ZoneId.systemDefault())) + "）")
+                .orElse("公示中");
+    }
+
+    private static void collectWaitingSteps(ActivityInstance instance, List<String> stages) {
+        for (TransitionInstance waiting : instance.getChildTransitionInstances()) {
+            String name = nameOf(waiting.getActivityName(), waiting.getActivityId());
+            if (!stages.contains(name)) {
+                stages.add(name);
+            }
+        }
+        for (ActivityInstance child : instance.getChildActivityInstances()) {
+            collectWaitingSteps(child, stages);
+        }
+    }
+
+    private String outcomeOf(HistoricProcessInstance instance) {
+        if (!HistoricProcessInstance.STATE_COMPLETED.equals(instance.getState()) || instance.getEndActivityId() == null) {
+            return "已终止办理";
+        }
+        String endName = historyService.createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.getId()).activityId(instance.getEndActivityId()).list().stream()
+                .map(HistoricActivityInstance::getActivityName)
+                .filter(name -> name != null && !name.isBlank())
+                .findFirst().orElse(instance.getEndActivityId());
+        return "已办结：" + endName;
+    }
+
+    private static String nameOf(String name, String id) {
+        return name == null || name.isBlank() ? id : name;
+    }
+}

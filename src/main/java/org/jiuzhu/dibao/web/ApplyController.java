@@ -1,0 +1,90 @@
+package org.jiuzhu.dibao.web;
+
+import java.util.regex.Pattern;
+
+import org.jiuzhu.dibao.ApplicationForm;
+import org.jiuzhu.dibao.ApplicationRepository;
+import org.jiuzhu.dibao.ApplicationService;
+import org.jiuzhu.dibao.ApplicationService.InvalidApplicationException;
+import org.jiuzhu.organisation.VillageDirectory;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 最低生活保障申请, the public application form: no login, one household per application. */
+@Controller
+@RequestMapping("/apply")
+class ApplyController {
+
+    static final String FORM_VIEW = "dibao/apply";
+    static final String SUBMITTED_VIEW = "dibao/submitted";
+
+    private static final Pattern APPLICATION_NO = Pattern.compile("DB-\\d{6}-\\d{8}-\\d{4,}");
+
+    private final ApplicationService applicationService;
+    private final ApplicationRepository applications;
+    private final HouseholdForms households;
+    private final VillageDirectory villages;
+
+    ApplyController(ApplicationService applicationService, ApplicationRepository applications,
+                    HouseholdForms households, VillageDirectory villages) {
+        this.applicationService = applicationService;
+        this.applications = applications;
+        this.households = households;
+        this.villages = villages;
+    }
+
+    @InitBinder(HouseholdForms.FORM)
+    void bindFields(WebDataBinder binder, WebRequest request) {
+        HouseholdForms.configure(binder, request);
+    }
+
+    @GetMapping
+    String initApplicationForm(Model model) {
+        model.addAttribute(HouseholdForms.FORM, HouseholdForms.blank());
+        return show(model);
+    }
+
+    @PostMapping
+    String processApplicationForm(@ModelAttribute(HouseholdForms.FORM) ApplicationForm form, BindingResult bound,
+                                  Model model, RedirectAttributes redirect) {
+        BindingResult result = households.validate(form, bound);
+        if (!result.hasErrors()) {
+            try {
+                redirect.addAttribute("no", applicationService.submitPublic(form));
+                return "redirect:/apply/submitted";
+            } catch (InvalidApplicationException e) {
+                result.reject("invalidApplication", e.getMessage());
+            }
+        }
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + HouseholdForms.FORM, result);
+        model.addAttribute("errorSummary", households.summary(result));
+        model.addAttribute("fieldErrors", households.fieldMessages(result));
+        HouseholdForms.addSpareRows(form);
+        return show(model);
+    }
+
+    @GetMapping("/submitted")
+    String submitted(@RequestParam(defaultValue = "") String no, Model model) {
+        if (!APPLICATION_NO.matcher(no).matches() || applications.findByApplicationNo(no).isEmpty()) {
+            return "redirect:/apply";
+        }
+        model.addAttribute("applicationNo", no);
+        return SUBMITTED_VIEW;
+    }
+
+    private String show(Model model) {
+        HouseholdForms.addPageAttributes(model);
+        model.addAttribute("townships", villages.byTownship());
+        return FORM_VIEW;
+    }
+}

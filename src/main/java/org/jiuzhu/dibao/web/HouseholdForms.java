@@ -1,0 +1,273 @@
+package org.jiuzhu.dibao.web;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import jakarta.validation.Validator;
+
+import org.jiuzhu.dibao.ApplicationForm;
+import org.jiuzhu.dibao.ApplicationForm.IncomeForm;
+import org.jiuzhu.dibao.ApplicationForm.MemberForm;
+import org.jiuzhu.dibao.DisabilityKind;
+import org.jiuzhu.dibao.HouseholdType;
+import org.jiuzhu.dibao.IncomeKind;
+import org.jiuzhu.dibao.LabourAbility;
+import org.jiuzhu.dibao.Relation;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The household form shared by the public application (/apply) and the correction of a case: spare
+ * rows to fill in, the choices of its selects, and validation. The page offers more member and income
+ * rows than most households need; rows left completely blank are dropped before validation, and every
+ * error stays with the row it belongs to.
+ */
+@Component
+class HouseholdForms {
+
+    static final String FORM = "form";
+    static final int MEMBER_ROWS = 4;
+    static final int INCOME_ROWS = 3;
+    /** More rows than the form allows (20 members, 30 incomes), so that the limits are Chinese messages. */
+    private static final int MAX_BOUND_ROWS = 50;
+
+    /** What the selects and radios of the form offer. */
+    record Choices(List<HouseholdType> householdTypes, List<Relation> relations,
+                   List<LabourAbility> labourAbilities, Map<Integer, String> disabilityGrades,
+                   List<DisabilityKind> disabilityKinds, List<IncomeKind> incomeKinds) {
+    }
+
+    static final Choices CHOICES = new Choices(List.of(HouseholdType.values()), List.of(Relation.values()),
+            List.of(LabourAbility.values()), disabilityGrades(),
+            List.of(DisabilityKind.values()), List.of(IncomeKind.values()));
+
+    private static final Pattern POSTED_ROW = Pattern.compile("[_!]?(members|incomes)\\[([^\\]]*)]");
+    private static final Pattern ROW_FIELD = Pattern.compile("(members|incomes)\\[(\\d+)](.*)");
+    /** Cross-field rules of the form, shown at the field the applicant has to change. */
+    private static final Map<String, String> RULE_FIELDS = Map.of(
+            "relativeDeclarationGiven", "relativeDeclaration",
+            "singlePersonMemberGiven", "singlePersonIdNumber");
+    /** A missing value is the one thing to say about a field; its format is the next step. */
+    private static final Set<String> MISSING = Set.of("NotBlank", "NotNull", "NotEmpty", "typeMismatch");
+    private static final List<String> FIELD_ORDER = List.of("unitCode", "householdType", "applicantName",
+            "applicantIdNumber", "applicantPhone", "address", "members", "incomes", "depositAmount", "vehicleCount",
+            "housingCount", "relativeDeclaration", "singlePersonIdNumber", "pledge");
+    private static final List<String> ROW_FIELD_ORDER = List.of(".name", ".idNumber", ".relation", ".labourAbility",
+            ".disabilityGrade", ".disabilityKind", ".seriousIllness", ".kind", ".memberIdNumber", ".monthlyAmount",
+            ".note");
+
+    private static Map<Integer, String> disabilityGrades() {
+        Map<Integer, String> grades = new LinkedHashMap<>();
+        List<String> labels = List.of("无", "一级", "二级", "三级", "四级");
+        IntStream.range(0, labels.size()).forEach(grade -> grades.put(grade, labels.get(grade)));
+        return Collections.unmodifiableMap(grades);
+    }
+
+    private final SpringValidatorAdapter validator;
+    private final MessageSource messages;
+
+    HouseholdForms(Validator validator, MessageSource messages) {
+        this.validator = new SpringValidatorAdapter(validator);
+        this.messages = messages;
+    }
+
+    /**
+     * Binds the public fields of the form. A list grows to whatever row number is posted (direct
+     * field access knows no limit), so a request naming rows far beyond the form's limits is refused
+     * before binding.
+     */
+    static void configure(WebDataBinder binder, WebRequest request) {
+        Iterator<String> names = request.getParameterNames();
+        while (names.hasNext()) {
+            Matcher row = POSTED_ROW.matcher(names.next());
+            String index = row.lookingAt() ? row.group(2) : null;
+            if (index != null && !(index.matches("\\d{1,2}") && Integer.parseInt(index) < MAX_BOUND_ROWS)) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Row number out of range");
+            }
+        }
+        binder.initDirectFieldAccess();
+    }
+
+    /** An empty application with spare rows. */
+    static ApplicationForm blank() {
+        ApplicationForm form = new ApplicationForm();
+        addSpareRows(form);
+        return form;
+    }
+
+    /**
+     * Tops the member and income rows up to the spare rows a page shows. Without any member yet,
+     * the first row is meant for the applicant.
+     */
+    static void addSpareRows(ApplicationForm form) {
+        if (form.members.isEmpty()) {
+            MemberForm applicant = new MemberForm();
+            applicant.relation = Relation.SELF;
+            form.members.add(applicant);
+        }
+        while (form.members.size() < MEMBER_ROWS) {
+            form.members.add(new MemberForm());
+        }
+        while (form.incomes.size() < INCOME_ROWS) {
+            form.incomes.add(new IncomeForm());
+        }
+    }
+
+    /** What the form fragment needs besides the form: the choices, and no problems unless found. */
+    static void addPageAttributes(Model model) {
+        model.addAttribute("choices", CHOICES);
+        if (!model.containsAttribute("fieldErrors")) {
+            model.addAttribute("fieldErrors", Map.of());
+            model.addAttribute("errorSummary", List.of());
+        }
+    }
+
+    /**
+     * Drops the blank rows, then validates. Returns the errors of binding and validation, the row
+     * indices referring to the rows that remain.
+     */
+    BindingResult validate(ApplicationForm form, BindingResult bound) {
+        Map<String, Integer> newIndex = new HashMap<>();
+        List<MemberForm> members = new ArrayList<>();
+        for (int i = 0; i < form.members.size(); i++) {
+            MemberForm member = form.members.get(i);
+            if (member != null && !(blank(member.name) && blank(member.idNumber))) {
+                newIndex.put("members" + i, members.size());
+                members.add(member);
+            }
+        }
+        List<IncomeForm> incomes = new ArrayList<>();
+        for (int i = 0; i < form.incomes.size(); i++) {
+            IncomeForm income = form.incomes.get(i);
+            if (income != null && (!blank(income) || bound.hasFieldErrors("incomes[" + i + "]*"))) {
+                newIndex.put("incomes" + i, incomes.size());
+                incomes.add(income);
+            }
+        }
+        form.members = members;
+        form.incomes = incomes;
+
+        BindingResult result = new DirectFieldBindingResult(form, bound.getObjectName());
+        for (ObjectError error : bound.getGlobalErrors()) {
+            result.addError(error);
+        }
+        for (FieldError error : bound.getFieldErrors()) {
+            String field = renumbered(error.getField(), newIndex);
+            if (field != null) {
+                result.addError(new FieldError(result.getObjectName(), field, error.getRejectedValue(),
+                        error.isBindingFailure(), result.resolveMessageCodes(error.getCode(), field),
+                        error.getArguments(), error.getDefaultMessage()));
+            }
+        }
+        BindingResult checked = new DirectFieldBindingResult(form, bound.getObjectName());
+        validator.validate(form, checked);
+        for (FieldError error : checked.getFieldErrors()) {
+            String field = RULE_FIELDS.getOrDefault(error.getField(), error.getField());
+            if (!field.equals(error.getField())) {
+                error = new FieldError(result.getObjectName(), field, result.getRawFieldValue(field), false,
+                        result.resolveMessageCodes(error.getCode(), field), error.getArguments(),
+                        error.getDefaultMessage());
+            }
+            result.addError(error);
+        }
+        return result;
+    }
+
+    /**
+     * Every problem in words, in the order of the form: global ones first, then one per field (a
+     * missing value before its format), row problems named with their row.
+     */
+    List<String> summary(BindingResult result) {
+        List<String> lines = new ArrayList<>();
+        result.getGlobalErrors().forEach(error -> lines.add(message(error)));
+        firstErrorPerField(result).stream()
+                .sorted(Comparator.comparing((FieldError e) -> fieldRank(e.getField()))
+                        .thenComparing(e -> rowIndex(e.getField()))
+                        .thenComparing(e -> rowFieldRank(e.getField())))
+                .forEach(error -> lines.add(rowLabel(error.getField()) + message(error)));
+        return lines;
+    }
+
+    /** The one message to show next to each field that has a problem. */
+    Map<String, String> fieldMessages(BindingResult result) {
+        Map<String, String> byField = new HashMap<>();
+        firstErrorPerField(result).forEach(error -> byField.put(error.getField(), message(error)));
+        return byField;
+    }
+
+    private static List<FieldError> firstErrorPerField(BindingResult result) {
+        Map<String, FieldError> first = new LinkedHashMap<>();
+        result.getFieldErrors().stream()
+                .sorted(Comparator.comparing((FieldError e) -> !MISSING.contains(e.getCode())))
+                .forEach(error -> first.putIfAbsent(error.getField(), error));
+        return List.copyOf(first.values());
+    }
+
+    private String message(ObjectError error) {
+        return messages.getMessage(error, LocaleContextHolder.getLocale());
+    }
+
+    private static String renumbered(String field, Map<String, Integer> newIndex) {
+        Matcher row = ROW_FIELD.matcher(field);
+        if (!row.matches()) {
+            return field;
+        }
+        Integer index = newIndex.get(row.group(1) + row.group(2));
+        return index == null ? null : row.group(1) + "[" + index + "]" + row.group(3);
+    }
+
+    private static String rowLabel(String field) {
+        Matcher row = ROW_FIELD.matcher(field);
+        if (!row.matches()) {
+            return "";
+        }
+        int number = Integer.parseInt(row.group(2)) + 1;
+        return "members".equals(row.group(1)) ? "家庭成员第 " + number + " 行：" : "收入第 " + number + " 行：";
+    }
+
+    private static int fieldRank(String field) {
+        String top = field.replaceFirst("[.\\[].*", "");
+        int rank = FIELD_ORDER.indexOf(top);
+        return rank < 0 ? FIELD_ORDER.size() : rank;
+    }
+
+    private static int rowIndex(String field) {
+        Matcher row = ROW_FIELD.matcher(field);
+        return row.matches() ? Integer.parseInt(row.group(2)) : -1;
+    }
+
+    private static int rowFieldRank(String field) {
+        Matcher row = ROW_FIELD.matcher(field);
+        return row.matches() ? ROW_FIELD_ORDER.indexOf(row.group(3)) : -1;
+    }
+
+    private static boolean blank(IncomeForm income) {
+        return income.kind == null && blank(income.memberIdNumber) && income.monthlyAmount == null
+                && blank(income.note);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
