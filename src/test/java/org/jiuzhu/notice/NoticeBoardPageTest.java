@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Period;
+import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
 
@@ -111,7 +111,7 @@ class NoticeBoardPageTest {
             ProcessInstance pi = cases.submit(form);
             DibaoApplication application = applications.findByApplicationNo(pi.getBusinessKey()).orElseThrow();
             return board.publish(application.id(), application.villageCode(), application.applicantName(),
-                    application.householdSize(), "最低生活保障", new BigDecimal("1035"), Period.ofDays(7));
+                    application.householdSize(), "最低生活保障", new BigDecimal("1035"), Duration.ofDays(7));
         }
     }
 

@@ -32,7 +32,7 @@ public class IssueRejectionNoticeDelegate implements JavaDelegate {
         DibaoApplication application = applications.get(applicationId);
         String stage = (String) execution.getVariable(DibaoVariables.REJECTION_STAGE);
         String reason = (String) execution.getVariable(DibaoVariables.REJECTION_REASON);
-        String content = "您的最低生活保障申请（编号 %s）在“%s”环节未予批准。理由：%s。如有异议，可自收到本告知之日起依法申请行政复议或提起行政诉讼。"
+        String content = "您的最低生活保障申请（编号 %s）在“%s”环节未获通过。理由：%s。如有异议，可自收到本告知之日起依法申请行政复议或提起行政诉讼。"
                 .formatted(application.applicationNo(), stage, reason);
         records.issueWrittenNotice(applicationId, "REJECTED", stage, content);
         records.queueMessage(applicationId, "DIBAO_REJECTED", application.applicantPhone(), content);

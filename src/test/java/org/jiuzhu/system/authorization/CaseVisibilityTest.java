@@ -51,9 +51,11 @@ class CaseVisibilityTest {
     void startOneCaseInEachOfTwoTownships() {
         BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS)
                 .name("测试案件").camundaHistoryTimeToLive(1)
-                .startEvent("Event_CaseStarted")
+                .startEvent("Event_CaseStarted").name("案件开始")
                 .userTask("Task_VillageWork").name("村级办理").camundaCandidateGroups("village-${unitCode}")
-                .endEvent("Event_CaseEnded")
+                .camundaDueDate("${dueDates.after('acceptance')}").camundaFormRef("dibao-acceptance")
+                .camundaFormRefBinding("latest")
+                .endEvent("Event_CaseEnded").name("案件结束")
                 .done();
         repositoryService.createDeployment().name("case-visibility-test").enableDuplicateFiltering(true)
                 .addModelInstance(PROCESS + ".bpmn", model).deploy();
