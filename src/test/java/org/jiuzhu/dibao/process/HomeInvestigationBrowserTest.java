@@ -46,6 +46,10 @@ class HomeInvestigationBrowserTest extends BrowserTest {
                 By.xpath("//*[(self::button or self::a) and contains(normalize-space(.), 'Claim')]")));
         screenshot("tasklist-home-investigation-unclaimed");
         claim.click();
+        // Claiming re-renders the form: wait for that before typing, or the first entries are lost.
+        wait.until(ExpectedConditions.stalenessOf(claim));
+        wait.until(d -> processEngine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee() != null);
+        sleepBriefly();
 
         field("调查人员").sendKeys("王芳、李强");
         WebElement date = field("调查日期");
@@ -69,6 +73,14 @@ class HomeInvestigationBrowserTest extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat(processEngine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).singleResult()
                 .getAssignee()).isEqualTo(DemoOrganisation.DONGMEN_OFFICER);
         assertThat(pi).variables().containsEntry("investigators", "王芳、李强");
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The input of the form field with this label. */
