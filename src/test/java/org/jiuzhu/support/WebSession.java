@@ -50,6 +50,11 @@ public class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
     }
 
+    /** A multipart upload in this session (a page's file upload). */
+    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, Map<String, byte[]> files) {
+        return postMultipartWithBasic(path, fields, files, null, null);
+    }
+
     /** A multipart upload, as Camunda Modeler deploys: text fields and files (name → content). */
     public HttpResponse<String> postMultipartWithBasic(String path, Map<String, String> fields,
                                                        Map<String, byte[]> files, String user, String password) {
