@@ -1,8 +1,8 @@
 -- Working-day calendar: days that differ from the Monday–Friday rule (法定节假日 and 调休上班日).
 create table working_calendar (
-    day      date        not null primary key,
-    working  boolean     not null,
-    name     varchar(50) not null
+    calendar_day date        not null primary key,
+    working      boolean     not null,
+    name         varchar(50) not null
 );
 
 -- 督办: one row per user task that passed its due date. Kept when the task is done (resolved_at).

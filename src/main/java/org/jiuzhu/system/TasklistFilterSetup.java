@@ -43,6 +43,15 @@ public class TasklistFilterSetup implements ApplicationRunner {
         ensureFilter("本单位待办", 20, "派给本单位（含本人已签收）的任务",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                         .includeAssignedTasks());
+        ensureFilter("今日到期", 30, "今天到期、尚未逾期的任务",
+                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .includeAssignedTasks()
+                        .dueAfterExpression("${now()}")
+                        .dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}"));
+        ensureFilter("已逾期", 40, "已过办理期限的任务（含督办可见的下级任务）",
+                taskService.createTaskQuery().dueBeforeExpression("${now()}"));
+        ensureFilter("急难当日件", 50, "急难救助当日审批的任务，须当天办结",
+                taskService.createTaskQuery().processDefinitionKey("emergencySameDay"));
     }
 
     private void ensureFilter(String name, int priority, String description, TaskQuery query) {

@@ -1,7 +1,6 @@
 package org.jiuzhu.system.timelimits;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
@@ -10,16 +9,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Due dates of user tasks, used in the models as {@code camunda:dueDate="${dueDates.after('acceptance')}"}:
- * the end of the day that lies the stage's number of working days ahead (weekends skipped).
+ * the end of the day that lies the stage's number of working days ahead ({@link WorkingCalendar}:
+ * weekends and listed holidays skipped, make-up working days counted). A limit of 0 days means the
+ * end of today (same-day stages).
  */
 @Component("dueDates")
 public class DueDates {
 
     private final TimeLimitProperties limits;
+    private final WorkingCalendar calendar;
     private final Clock clock;
 
-    public DueDates(TimeLimitProperties limits, Clock clock) {
+    public DueDates(TimeLimitProperties limits, WorkingCalendar calendar, Clock clock) {
         this.limits = limits;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -29,23 +32,7 @@ public class DueDates {
             throw new IllegalStateException("No time limit configured for stage '" + stage
                     + "' (jiuzhu.time-limits.working-days." + stage + ")");
         }
-        LocalDate due = addWorkingDays(LocalDate.now(clock), days);
+        LocalDate due = calendar.addWorkingDays(LocalDate.now(clock), days);
         return Date.from(due.atTime(LocalTime.MAX).atZone(clock.getZone()).toInstant());
-    }
-
-    static LocalDate addWorkingDays(LocalDate start, int days) {
-        LocalDate date = start;
-        int added = 0;
-        while (added < days) {
-            date = date.plusDays(1);
-            if (isWorkingDay(date)) {
-                added++;
-            }
-        }
-        return date;
-    }
-
-    static boolean isWorkingDay(LocalDate date) {
-        return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
     }
 }

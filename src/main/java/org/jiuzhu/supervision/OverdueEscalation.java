@@ -1,0 +1,134 @@
+package org.jiuzhu.supervision;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.jiuzhu.organisation.AdminUnit;
+import org.jiuzhu.organisation.AdminUnitRepository;
+import org.jiuzhu.organisation.UnitGroups;
+import org.jiuzhu.organisation.UnitLevel;
+import org.jiuzhu.system.CaseVariables;
+import org.jiuzhu.system.authorization.Grants;
+import org.springframework.stereotype.Service;
+
+/**
+ * 督办: finds user tasks past their due date and escalates each once — marks the case overdue
+ * ({@code overdue}, {@code overdueSince}), writes a supervision record and starts 逾期督办 for the
+ * leaders of the unit above (village → township leaders, township → county leaders, county →
+ * the county's supervisors).
+ */
+@Service
+public class OverdueEscalation {
+
+    public static final String OVERDUE = "overdue";
+    public static final String OVERDUE_SINCE = "overdueSince";
+    static final String ESCALATION_PROCESS = "supervisionEscalation";
+    static final String MESSAGE_LATE_TASK_COMPLETED = "Message_LateTaskCompleted";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final RepositoryService repositoryService;
+    private final AuthorizationService authorizationService;
+    private final AdminUnitRepository units;
+    private final SupervisionRecords records;
+    private final Clock clock;
+
+    public OverdueEscalation(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
+                             AuthorizationService authorizationService, AdminUnitRepository units, SupervisionRecords records, Clock clock) {
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.repositoryService = repositoryService;
+        this.authorizationService = authorizationService;
+        this.units = units;
+        this.records = records;
+        this.clock = clock;
+    }
+
+    /** Escalates every task overdue now that has not been escalated yet; returns how many. */
+    public int escalateOverdueTasks() {
+        Instant now = clock.instant();
+        int escalated = 0;
+        for (Task task : taskService.createTaskQuery().active().dueBefore(Date.from(now)).list()) {
+            if (task.getProcessInstanceId() == null || records.existsForTask(task.getId())) {
+                continue;
+            }
+            String key = repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+            if (ESCALATION_PROCESS.equals(key)) {
+                continue;
+            }
+            escalate(task, key, now);
+            escalated++;
+        }
+        return escalated;
+    }
+
+    private void escalate(Task task, String processDefinitionKey, Instant now) {
+        String candidateGroup = taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId)
+                .filter(group -> UnitGroups.unitCodeOf(group).isPresent())
+                .findFirst().orElse(null);
+        List<AdminUnit> chain = candidateGroup == null ? List.of()
+                : units.findChain(UnitGroups.unitCodeOf(candidateGroup).orElseThrow());
+        AdminUnit lateUnit = chain.isEmpty() ? null : chain.get(0);
+        String escalatedTo = escalationGroup(chain);
+        String businessKey = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult().getBusinessKey();
+        Instant due = task.getDueDate().toInstant();
+
+        if (!Boolean.TRUE.equals(runtimeService.getVariable(task.getProcessInstanceId(), OVERDUE))) {
+            runtimeService.setVariable(task.getProcessInstanceId(), OVERDUE, true);
+            runtimeService.setVariable(task.getProcessInstanceId(), OVERDUE_SINCE, Date.from(due));
+        }
+        String summary = (businessKey == null ? "" : "申请编号：" + businessKey + "\n")
+                + "逾期任务：" + task.getName() + (lateUnit == null ? "" : "（" + units.pathOf(lateUnit.code(), " ") + "）")
+                + "\n办理期限：" + TIME.format(due.atZone(ZoneId.systemDefault()))
+                + "\n发现逾期：" + TIME.format(now.atZone(ZoneId.systemDefault()))
+                + (task.getAssignee() == null ? "\n尚无人认领" : "\n办理人：" + task.getAssignee());
+        String escalationId = runtimeService.startProcessInstanceByKey(ESCALATION_PROCESS, businessKey,
+                Variables.createVariables()
+                        .putValue("escalatedTo", escalatedTo)
+                        .putValue("supervisionSummary", summary)
+                        .putValue("caseLink", businessKey == null ? "/" : "/cases/" + businessKey)
+                        .putValue("lateTaskId", task.getId())
+                        .putValue(CaseVariables.UNIT_CODE, lateUnit == null ? null : lateUnit.code()))
+                .getId();
+        // The leaders who chase the late task may see it (Tasklist filter 已逾期, Cockpit).
+        Grants.createForGroup(authorizationService, escalatedTo, Resources.TASK, task.getId(), Permissions.READ);
+        records.insert(new SupervisionRecords.Record(0, task.getId(), task.getProcessInstanceId(), processDefinitionKey,
+                businessKey, task.getTaskDefinitionKey(), task.getName(), candidateGroup,
+                lateUnit == null ? null : lateUnit.code(), codeAt(chain, UnitLevel.TOWNSHIP),
+                codeAt(chain, UnitLevel.COUNTY), due, now, escalatedTo, escalationId, null));
+    }
+
+    /** The leaders one level up; supervisors for the county's own tasks and for tasks of no unit. */
+    static String escalationGroup(List<AdminUnit> chain) {
+        if (chain.isEmpty()) {
+            return UnitGroups.SUPERVISORS;
+        }
+        AdminUnit late = chain.get(0);
+        return switch (late.level()) {
+            case VILLAGE, TOWNSHIP -> UnitGroups.leaders(chain.get(1));
+            case COUNTY -> UnitGroups.supervisors(late);
+        };
+    }
+
+    private static String codeAt(List<AdminUnit> chain, UnitLevel level) {
+        return chain.stream().filter(u -> u.level() == level).map(AdminUnit::code).findFirst().orElse(null);
+    }
+}
