@@ -108,8 +108,12 @@ public class OverdueEscalation {
                         .putValue("lateTaskId", task.getId())
                         .putValue(CaseVariables.UNIT_CODE, lateUnit == null ? null : lateUnit.code()))
                 .getId();
-        // The leaders who chase the late task may see it (Tasklist filter 已逾期, Cockpit).
+        // The leaders who chase the late task, and the county's supervisors, may see it (已逾期, Cockpit).
         Grants.createForGroup(authorizationService, escalatedTo, Resources.TASK, task.getId(), Permissions.READ);
+        chain.stream().filter(u -> u.level() == UnitLevel.COUNTY).map(UnitGroups::supervisors)
+                .filter(group -> !group.equals(escalatedTo))
+                .forEach(group -> Grants.createForGroup(authorizationService, group, Resources.TASK, task.getId(),
+                        Permissions.READ));
         records.insert(new SupervisionRecords.Record(0, task.getId(), task.getProcessInstanceId(), processDefinitionKey,
                 businessKey, task.getTaskDefinitionKey(), task.getName(), candidateGroup,
                 lateUnit == null ? null : lateUnit.code(), codeAt(chain, UnitLevel.TOWNSHIP),
