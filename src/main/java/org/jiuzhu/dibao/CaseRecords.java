@@ -79,6 +79,23 @@ public class CaseRecords {
                 .update();
     }
 
+    /** Queues a message once per kind for a case that is not a dibao application (临时救助), by its number. */
+    public void queueCaseMessage(String caseNo, String kind, String phone, String content) {
+        long existing = jdbc.sql("select count(*) from notification_outbox where case_no = ? and kind = ?")
+                .params(caseNo, kind).query(Long.class).single();
+        if (existing > 0) {
+            return;
+        }
+        jdbc.sql("insert into notification_outbox (case_no, kind, phone, content, created_at) values (?, ?, ?, ?, ?)")
+                .params(caseNo, kind, phone, content, Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    public List<String> queuedCaseMessages(String caseNo) {
+        return jdbc.sql("select content from notification_outbox where case_no = ? order by id")
+                .param(caseNo).query(String.class).list();
+    }
+
     public List<String> queuedMessages(long applicationId) {
         return jdbc.sql("select content from notification_outbox where application_id = ? order by id")
                 .param(applicationId).query(String.class).list();

@@ -49,7 +49,7 @@ public class EligibilityAssessment {
      */
     public Assessment assess(DibaoApplication application, VerificationSummary verified, BigDecimal investigatedIncome) {
         LocalDate today = LocalDate.now(clock);
-        BigDecimal standard = monthlyStandard(application, today.getYear());
+        BigDecimal standard = monthlyStandard(application.countyCode(), application.householdType(), today.getYear());
         int size = application.householdSize();
         // 凡进必核: the highest of the declared, the verified and the investigated income counts.
         BigDecimal income = max(application.countedMonthlyIncome(), verified.monthlyIncome(),
@@ -109,17 +109,18 @@ public class EligibilityAssessment {
                 .optional();
     }
 
-    private BigDecimal monthlyStandard(DibaoApplication application, int year) {
+    /** The monthly dibao standard per person (decision table dibaoStandard), also the measure of other assistance. */
+    public BigDecimal monthlyStandard(String countyCode, HouseholdType householdType, int year) {
         DmnDecisionResult result = decisions.evaluateDecisionByKey("dibaoStandard")
                 .variables(Variables.createVariables()
-                        .putValue("countyCode", application.countyCode())
-                        .putValue("householdType", application.householdType().name())
+                        .putValue("countyCode", countyCode)
+                        .putValue("householdType", householdType.name())
                         .putValue("year", year))
                 .evaluate();
         if (result.isEmpty()) {
             // A configuration gap, not the applicant's fault: the job fails into an incident that names it.
-            throw new IllegalStateException("决策表 dibaoStandard 中没有 " + application.countyCode() + " "
-                    + application.householdType().label() + " " + year + " 年的低保标准，请管理员补充后重试");
+            throw new IllegalStateException("决策表 dibaoStandard 中没有 " + countyCode + " "
+                    + householdType.label() + " " + year + " 年的低保标准，请管理员补充后重试");
         }
         return BigDecimal.valueOf(((Number) result.getSingleResult().getEntry("monthlyStandard")).doubleValue());
     }

@@ -33,6 +33,18 @@ public class DueDates {
                     + "' (jiuzhu.time-limits.working-days." + stage + ")");
         }
         LocalDate due = calendar.addWorkingDays(LocalDate.now(clock), days);
-        return Date.from(due.atTime(LocalTime.MAX).atZone(clock.getZone()).toInstant());
+        return endOf(due);
+    }
+
+    /**
+     * The end of today, whether or not it is a working day: the same-day stages of a declared
+     * emergency (当日申请、当日审批) run on weekends and holidays too.
+     */
+    public Date sameDay() {
+        return endOf(LocalDate.now(clock));
+    }
+
+    private Date endOf(LocalDate day) {
+        return Date.from(day.atTime(LocalTime.MAX).atZone(clock.getZone()).toInstant());
     }
 }
