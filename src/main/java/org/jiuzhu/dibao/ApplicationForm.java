@@ -87,6 +87,12 @@ public class ApplicationForm {
     @AssertTrue(message = "请阅读并勾选申请人承诺")
     public boolean pledge;
 
+    /**
+     * 急难救助当日审批: during a declared emergency the household asks for the same-day path on its
+     * personal pledge (public page only; officials start that process in Tasklist).
+     */
+    public boolean sameDay;
+
     /** The stored application as a form, to correct it (补正材料). */
     public static ApplicationForm from(DibaoApplication application) {
         ApplicationForm form = new ApplicationForm();

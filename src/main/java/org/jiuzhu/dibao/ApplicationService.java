@@ -60,12 +60,21 @@ public class ApplicationService {
     /** An application from the public page: stored, numbered and started. Returns its number. */
     @Transactional
     public String submitPublic(ApplicationForm form) {
+        return submitPublic(form, DibaoVariables.PROCESS_KEY);
+    }
+
+    /**
+     * As {@link #submitPublic(ApplicationForm)}, started in the given process: the regular procedure or
+     * another path for the same household data (the same-day path of an emergency).
+     */
+    @Transactional
+    public String submitPublic(ApplicationForm form, String processKey) {
         validate(form);
         CaseUnits caseUnits = unitsOfVillage(form.unitCode);
         String applicationNo = numbers.next(caseUnits.county().code(), today());
         long id = applications.insert(applicationNo, caseUnits.county().code(), caseUnits.township().code(), form,
                 Channel.PUBLIC.name(), null, clock.instant());
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(DibaoVariables.PROCESS_KEY, applicationNo,
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(processKey, applicationNo,
                 routingVariables(id, form, caseUnits));
         applications.setProcessInstanceId(id, instance.getId());
         return applicationNo;

@@ -33,7 +33,8 @@ public class CaseProgress {
     }
 
     private static final Set<String> STAGE_TYPES = Set.of(ActivityTypes.TASK_USER_TASK, ActivityTypes.TASK_SERVICE,
-            ActivityTypes.INTERMEDIATE_EVENT_TIMER);
+            ActivityTypes.INTERMEDIATE_EVENT_TIMER, ActivityTypes.GATEWAY_EVENT_BASED, ActivityTypes.CALL_ACTIVITY);
+    private static final String NOTICE_TIMER = "Event_NoticePeriodEnded";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private final HistoryService historyService;
@@ -59,12 +60,19 @@ public class CaseProgress {
         if (instance.getEndTime() != null) {
             return new Progress(List.of(), outcomeOf(instance));
         }
+        return new Progress(stagesOf(processInstanceId, application), null);
+    }
+
+    /** The stages a running instance is at, following a call activity into the process it called. */
+    private List<String> stagesOf(String processInstanceId, DibaoApplication application) {
         List<String> stages = new ArrayList<>();
         for (HistoricActivityInstance activity : historyService.createHistoricActivityInstanceQuery()
                 .processInstanceId(processInstanceId).unfinished()
                 .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list()) {
-            if (STAGE_TYPES.contains(activity.getActivityType())) {
-                stages.add(ActivityTypes.INTERMEDIATE_EVENT_TIMER.equals(activity.getActivityType())
+            if (ActivityTypes.CALL_ACTIVITY.equals(activity.getActivityType()) && activity.getCalledProcessInstanceId() != null) {
+                stages.addAll(stagesOf(activity.getCalledProcessInstanceId(), application));
+            } else if (STAGE_TYPES.contains(activity.getActivityType())) {
+                stages.add(NOTICE_TIMER.equals(activity.getActivityId())
                         ? noticeStage(application) : nameOf(activity.getActivityName(), activity.getActivityId()));
             }
         }
@@ -73,7 +81,7 @@ public class CaseProgress {
         if (tree != null) {
             collectWaitingSteps(tree, stages);
         }
-        return new Progress(stages, null);
+        return stages;
     }
 
     private String noticeStage(DibaoApplication application) {

@@ -71,34 +71,64 @@ public class OverdueEscalation {
             if (ESCALATION_PROCESS.equals(key)) {
                 continue;
             }
-            escalate(task, key, now);
+            List<AdminUnit> chain = unitChainOf(task);
+            escalate(task, key, now, chain, escalationGroup(chain), true);
             escalated++;
         }
         return escalated;
     }
 
-    private void escalate(Task task, String processDefinitionKey, Instant now) {
-        String candidateGroup = taskService.getIdentityLinksForTask(task.getId()).stream()
+    /**
+     * 急难件督办: a same-day task still open some hours after it was created goes to the leaders of the
+     * case's township before its due date passes (once; the overdue scan then leaves it alone).
+     * Returns whether it was escalated now.
+     */
+    public boolean escalateSameDayTask(Task task) {
+        if (records.existsForTask(task.getId()) || task.getDueDate() == null) {
+            return false;
+        }
+        List<AdminUnit> chain = unitChainOf(task);
+        String township = chain.stream().filter(u -> u.level() == UnitLevel.TOWNSHIP).findFirst()
+                .map(UnitGroups::leaders).orElse(escalationGroup(chain));
+        String key = repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+        escalate(task, key, clock.instant(), chain, township, false);
+        return true;
+    }
+
+    private List<AdminUnit> unitChainOf(Task task) {
+        return candidateGroupOf(task).map(group -> units.findChain(UnitGroups.unitCodeOf(group).orElseThrow()))
+                .orElse(List.of());
+    }
+
+    private java.util.Optional<String> candidateGroupOf(Task task) {
+        return taskService.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId)
                 .filter(group -> UnitGroups.unitCodeOf(group).isPresent())
-                .findFirst().orElse(null);
-        List<AdminUnit> chain = candidateGroup == null ? List.of()
-                : units.findChain(UnitGroups.unitCodeOf(candidateGroup).orElseThrow());
+                .findFirst();
+    }
+
+    /**
+     * @param overdue whether the due date has passed (the case is marked overdue); a same-day task is
+     *                escalated before that
+     */
+    private void escalate(Task task, String processDefinitionKey, Instant now, List<AdminUnit> chain,
+                          String escalatedTo, boolean overdue) {
+        String candidateGroup = candidateGroupOf(task).orElse(null);
         AdminUnit lateUnit = chain.isEmpty() ? null : chain.get(0);
-        String escalatedTo = escalationGroup(chain);
         String businessKey = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
                 .singleResult().getBusinessKey();
         Instant due = task.getDueDate().toInstant();
 
-        if (!Boolean.TRUE.equals(runtimeService.getVariable(task.getProcessInstanceId(), OVERDUE))) {
+        if (overdue && !Boolean.TRUE.equals(runtimeService.getVariable(task.getProcessInstanceId(), OVERDUE))) {
             runtimeService.setVariable(task.getProcessInstanceId(), OVERDUE, true);
             runtimeService.setVariable(task.getProcessInstanceId(), OVERDUE_SINCE, Date.from(due));
         }
         String summary = (businessKey == null ? "" : "申请编号：" + businessKey + "\n")
-                + "逾期任务：" + task.getName() + (lateUnit == null ? "" : "（" + units.pathOf(lateUnit.code(), " ") + "）")
+                + (overdue ? "逾期任务：" : "急难件当日未办结任务：") + task.getName()
+                + (lateUnit == null ? "" : "（" + units.pathOf(lateUnit.code(), " ") + "）")
                 + "\n办理期限：" + TIME.format(due.atZone(ZoneId.systemDefault()))
-                + "\n发现逾期：" + TIME.format(now.atZone(ZoneId.systemDefault()))
+                + (overdue ? "\n发现逾期：" : "\n督办时间：") + TIME.format(now.atZone(ZoneId.systemDefault()))
                 + (task.getAssignee() == null ? "\n尚无人认领" : "\n办理人：" + task.getAssignee());
         String escalationId = runtimeService.startProcessInstanceByKey(ESCALATION_PROCESS, businessKey,
                 Variables.createVariables()

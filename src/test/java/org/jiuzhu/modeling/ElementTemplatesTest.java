@@ -47,11 +47,14 @@ class ElementTemplatesTest {
                 }
             }
         }
-        for (ServiceTask task : Bpmn.readModelFromFile(Path.of("processes", "dibao-application.bpmn").toFile())
-                .getModelElementsByType(ServiceTask.class)) {
-            String bean = task.getCamundaDelegateExpression().replaceAll("^\\$\\{|}$", "");
-            if (!ModelRules.SYNCHRONOUS_BY_DESIGN.contains(task.getId()) && !delegates.contains(bean)) {
-                problems.add("no element template for " + task.getId() + " (" + bean + ")");
+        try (var models = java.nio.file.Files.list(Path.of("processes"))) {
+            for (Path model : models.filter(p -> p.toString().endsWith(".bpmn")).sorted().toList()) {
+                for (ServiceTask task : Bpmn.readModelFromFile(model.toFile()).getModelElementsByType(ServiceTask.class)) {
+                    String bean = task.getCamundaDelegateExpression().replaceAll("^\\$\\{|}$", "");
+                    if (!ModelRules.SYNCHRONOUS_BY_DESIGN.contains(task.getId()) && !delegates.contains(bean)) {
+                        problems.add("no element template for " + model.getFileName() + " " + task.getId() + " (" + bean + ")");
+                    }
+                }
             }
         }
         assertThat(problems).isEmpty();

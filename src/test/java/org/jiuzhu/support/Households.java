@@ -53,6 +53,20 @@ public final class Households {
         return form;
     }
 
+    /**
+     * The same family with ID numbers of other birth dates, for tests that must not meet the
+     * households of other tests in the shared database.
+     */
+    public static ApplicationForm poorFamilyBornIn(int year, int sequence) {
+        ApplicationForm form = poorFamily(sequence);
+        form.applicantIdNumber = idNumber(year + "0415", sequence);
+        form.members.get(0).idNumber = form.applicantIdNumber;
+        form.members.get(1).idNumber = idNumber((year + 3) + "0623", sequence + 1);
+        form.members.get(2).idNumber = idNumber((year + 37) + "0305", sequence + 2);
+        form.incomes.get(0).memberIdNumber = form.members.get(1).idNumber;
+        return form;
+    }
+
     /** The form as a browser posts it: one field per input, rows numbered from 0. */
     public static Map<String, String> formFields(ApplicationForm form) {
         Map<String, String> fields = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import org.jiuzhu.dibao.CaseRecords;
 import org.jiuzhu.dibao.DibaoApplication;
 import org.jiuzhu.dibao.EligibilityAssessment;
 import org.jiuzhu.notice.ObjectionRepository;
+import org.jiuzhu.system.forms.SubmittedForm;
 import org.jiuzhu.system.forms.TaskFormRules;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component("dibaoTaskChecks")
 public class DibaoTaskChecks implements TaskFormRules {
 
-    private static final int MAX_REASON = 500;
+    private static final int MAX_REASON = SubmittedForm.MAX_REASON;
 
     private final ApplicationRepository applications;
     private final CaseRecords records;
@@ -56,7 +57,7 @@ public class DibaoTaskChecks implements TaskFormRules {
     /** Checks a submitted form without a task at hand (the REST pre-check): throws on a broken rule. */
     @Override
     public void validate(String taskKey, Function<String, Object> variables) {
-        Form form = new Form(variables);
+        SubmittedForm form = new SubmittedForm(variables);
         switch (taskKey) {
             case "Task_CorrectMaterials" -> form.refusal(
                     "reject".equals(form.choice("correctionDecision", "处理结果", Set.of("corrected", "reject"))));
@@ -87,7 +88,7 @@ public class DibaoTaskChecks implements TaskFormRules {
     public void onComplete(DelegateTask task) {
         String key = task.getTaskDefinitionKey();
         validate(key, task::getVariable);
-        Form form = new Form(task::getVariable);
+        SubmittedForm form = new SubmittedForm(task::getVariable);
         switch (key) {
             case "Task_CorrectMaterials" -> recordChoice(task, form, "correctionDecision", "reject");
             case "Task_Acceptance" -> recordChoice(task, form, "acceptanceDecision", "reject");
@@ -101,7 +102,7 @@ public class DibaoTaskChecks implements TaskFormRules {
         }
     }
 
-    private static void checkHomeInvestigation(Form form) {
+    private static void checkHomeInvestigation(SubmittedForm form) {
         String investigators = form.text("investigators", "调查人员", 100);
         if (investigators.split("、").length < 2) {
             throw refused("入户调查须由至少两名工作人员进行，请填写全部调查人员，用顿号“、”分隔");
@@ -116,7 +117,7 @@ public class DibaoTaskChecks implements TaskFormRules {
         }
     }
 
-    private static void checkDemocraticEvaluation(Form form) {
+    private static void checkDemocraticEvaluation(SubmittedForm form) {
         form.text("evaluationDate", "评议日期", 30);
         int participants = form.number("participantCount", "参加评议人数").intValue();
         int agree = form.number("agreeCount", "同意人数").intValue();
@@ -129,7 +130,7 @@ public class DibaoTaskChecks implements TaskFormRules {
     }
 
     /** The amount the township approves; null when it refuses. */
-    private static BigDecimal approvedAmount(Form form) {
+    private static BigDecimal approvedAmount(SubmittedForm form) {
         String decision = form.choice("approvalDecision", "审批意见", Set.of("approve", "changeAmount", "reject"));
         if ("reject".equals(decision)) {
             form.refusal(true);
@@ -150,12 +151,12 @@ public class DibaoTaskChecks implements TaskFormRules {
         return approved;
     }
 
-    private void recordChoice(DelegateTask task, Form form, String decisionField, String refusalValue) {
+    private void recordChoice(DelegateTask task, SubmittedForm form, String decisionField, String refusalValue) {
         String decision = (String) form.value(decisionField);
         record(task, decision, null, refusalReason(task, form, refusalValue.equals(decision)), false);
     }
 
-    private void recordEvaluation(DelegateTask task, Form form) {
+    private void recordEvaluation(DelegateTask task, SubmittedForm form) {
         String result = (String) form.value("evaluationResult");
         String dissent = form.optionalText("dissent", "不同意见", 1000);
         String summary = "参加 " + form.number("participantCount", "") + " 人，同意 " + form.number("agreeCount", "")
@@ -164,7 +165,7 @@ public class DibaoTaskChecks implements TaskFormRules {
         record(task, result, null, rejection == null ? summary : rejection + "（" + summary + "）", false);
     }
 
-    private void recordObjectionCheck(DelegateTask task, Form form) {
+    private void recordObjectionCheck(DelegateTask task, SubmittedForm form) {
         String outcome = (String) form.value("objectionOutcome");
         String findings = form.text("checkFindings", "核查情况", 2000);
         if (task.getVariable(DibaoVariables.OBJECTION_ID) instanceof Number id) {
@@ -174,7 +175,7 @@ public class DibaoTaskChecks implements TaskFormRules {
         record(task, outcome, null, rejection == null ? findings : rejection, false);
     }
 
-    private void recordTownshipApproval(DelegateTask task, Form form) {
+    private void recordTownshipApproval(DelegateTask task, SubmittedForm form) {
         String decision = (String) form.value("approvalDecision");
         if ("reject".equals(decision)) {
             record(task, decision, null, refusalReason(task, form, true), true);
@@ -199,7 +200,7 @@ public class DibaoTaskChecks implements TaskFormRules {
                 ? form.text("amountChangeReason", "调整理由", MAX_REASON) : null, true);
     }
 
-    private void recordCountyFiling(DelegateTask task, Form form) {
+    private void recordCountyFiling(DelegateTask task, SubmittedForm form) {
         String decision = (String) form.value("countyDecision");
         String opinion = form.optionalText("countyOpinion", "意见说明", 1000);
         String rejection = refusalReason(task, form, "reject".equals(decision));
@@ -211,7 +212,7 @@ public class DibaoTaskChecks implements TaskFormRules {
     }
 
     /** When refusing: the stage (the task's name) and the reason go to the written notice. */
-    private static String refusalReason(DelegateTask task, Form form, boolean refusing) {
+    public static String refusalReason(DelegateTask task, SubmittedForm form, boolean refusing) {
         if (!refusing) {
             return null;
         }
@@ -219,7 +220,8 @@ public class DibaoTaskChecks implements TaskFormRules {
         return form.text(DibaoVariables.REJECTION_REASON, "理由", MAX_REASON);
     }
 
-    private void record(DelegateTask task, String decision, BigDecimal amount, String reason, boolean withSnapshot) {
+    /** Records the decision taken in a task on the case (with the household snapshot where it decides). */
+    public void record(DelegateTask task, String decision, BigDecimal amount, String reason, boolean withSnapshot) {
         long applicationId = applicationId(task);
         records.recordDecision(applicationId, task.getName(), decision, amount, reason, actor(task),
                 withSnapshot ? snapshot(applicationId) : null);
@@ -240,65 +242,12 @@ public class DibaoTaskChecks implements TaskFormRules {
         return (Long) task.getVariable(DibaoVariables.APPLICATION_ID);
     }
 
-    private static String actor(DelegateTask task) {
+    public static String actor(DelegateTask task) {
         Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return current != null ? current.getUserId() : task.getAssignee();
     }
 
-    /** Reads submitted values, with the rules every field shares. */
-    private record Form(Function<String, Object> variables) {
-
-        Object value(String name) {
-            return variables.apply(name);
-        }
-
-        String choice(String name, String label, Set<String> allowed) {
-            if (!(value(name) instanceof String s) || !allowed.contains(s)) {
-                throw refused("请选择“" + label + "”");
-            }
-            return s;
-        }
-
-        /** When refusing, the reason is required. */
-        void refusal(boolean refusing) {
-            if (refusing) {
-                text(DibaoVariables.REJECTION_REASON, "理由", MAX_REASON);
-            }
-        }
-
-        String text(String name, String label, int maxLength) {
-            String value = optionalText(name, label, maxLength);
-            if (value == null) {
-                throw refused("请填写“" + label + "”");
-            }
-            return value;
-        }
-
-        String optionalText(String name, String label, int maxLength) {
-            Object value = value(name);
-            if (value == null || value.toString().isBlank()) {
-                return null;
-            }
-            String text = value.toString().strip();
-            if (text.length() > maxLength) {
-                throw refused("“" + label + "”不能超过 " + maxLength + " 个字");
-            }
-            return text;
-        }
-
-        BigDecimal number(String name, String label) {
-            Object value = value(name);
-            if (value instanceof Number n) {
-                return new BigDecimal(n.toString());
-            }
-            if (value instanceof String s && s.strip().matches("-?\\d+(\\.\\d+)?")) {
-                return new BigDecimal(s.strip());
-            }
-            throw refused("请填写“" + label + "”（数字）");
-        }
-    }
-
     private static BadUserRequestException refused(String message) {
-        return new BadUserRequestException(message);
+        return SubmittedForm.refused(message);
     }
 }

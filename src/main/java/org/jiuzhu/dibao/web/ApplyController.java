@@ -6,6 +6,9 @@ import org.jiuzhu.dibao.ApplicationForm;
 import org.jiuzhu.dibao.ApplicationRepository;
 import org.jiuzhu.dibao.ApplicationService;
 import org.jiuzhu.dibao.ApplicationService.InvalidApplicationException;
+import org.jiuzhu.emergency.EmergencyPeriods;
+import org.jiuzhu.emergency.EmergencySettings;
+import org.jiuzhu.emergency.EmergencyVariables;
 import org.jiuzhu.organisation.VillageDirectory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,13 +37,18 @@ class ApplyController {
     private final ApplicationRepository applications;
     private final HouseholdForms households;
     private final VillageDirectory villages;
+    private final EmergencyPeriods emergencies;
+    private final EmergencySettings emergencySettings;
 
     ApplyController(ApplicationService applicationService, ApplicationRepository applications,
-                    HouseholdForms households, VillageDirectory villages) {
+                    HouseholdForms households, VillageDirectory villages, EmergencyPeriods emergencies,
+                    EmergencySettings emergencySettings) {
         this.applicationService = applicationService;
         this.applications = applications;
         this.households = households;
         this.villages = villages;
+        this.emergencies = emergencies;
+        this.emergencySettings = emergencySettings;
     }
 
     @InitBinder(HouseholdForms.FORM)
@@ -58,9 +66,15 @@ class ApplyController {
     String processApplicationForm(@ModelAttribute(HouseholdForms.FORM) ApplicationForm form, BindingResult bound,
                                   Model model, RedirectAttributes redirect) {
         BindingResult result = households.validate(form, bound);
+        if (form.sameDay && form.unitCode != null && emergencies.activeFor(form.unitCode).isEmpty()) {
+            result.rejectValue("sameDay", "notInEmergency",
+                    "所选村（社区）当前不在紧急状态范围内，不能申请急难救助当日审批，请按常规程序申请");
+        }
         if (!result.hasErrors()) {
             try {
-                redirect.addAttribute("no", applicationService.submitPublic(form));
+                redirect.addAttribute("no", form.sameDay
+                        ? applicationService.submitPublic(form, EmergencyVariables.PROCESS_KEY)
+                        : applicationService.submitPublic(form));
                 return "redirect:/apply/submitted";
             } catch (InvalidApplicationException e) {
                 result.reject("invalidApplication", e.getMessage());
@@ -85,6 +99,8 @@ class ApplyController {
     private String show(Model model) {
         HouseholdForms.addPageAttributes(model);
         model.addAttribute("townships", villages.byTownship());
+        model.addAttribute("emergencies", emergencies.active());
+        model.addAttribute("pledgeText", emergencySettings.getPledgeText());
         return FORM_VIEW;
     }
 }

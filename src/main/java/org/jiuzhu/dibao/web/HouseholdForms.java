@@ -72,7 +72,7 @@ class HouseholdForms {
     private static final Set<String> MISSING = Set.of("NotBlank", "NotNull", "NotEmpty", "typeMismatch");
     private static final List<String> FIELD_ORDER = List.of("unitCode", "householdType", "applicantName",
             "applicantIdNumber", "applicantPhone", "address", "members", "incomes", "depositAmount", "vehicleCount",
-            "housingCount", "relativeDeclaration", "singlePersonIdNumber", "pledge");
+            "housingCount", "relativeDeclaration", "singlePersonIdNumber", "pledge", "sameDay");
     private static final List<String> ROW_FIELD_ORDER = List.of(".name", ".idNumber", ".relation", ".labourAbility",
             ".disabilityGrade", ".disabilityKind", ".seriousIllness", ".kind", ".memberIdNumber", ".monthlyAmount",
             ".note");

@@ -1,0 +1,24 @@
+package org.jiuzhu.emergency;
+
+/** Variables of the process {@code emergencySameDay} besides the dibao routing variables it shares. */
+public final class EmergencyVariables {
+
+    public static final String PROCESS_KEY = "emergencySameDay";
+
+    public static final String EMERGENCY_PERIOD_ID = "emergencyPeriodId";
+    /** One month at the urban dibao standard for the household, granted on approval. */
+    public static final String EMERGENCY_AMOUNT = "emergencyAmount";
+    public static final String PLEDGE_TRUTHFUL = "pledgeTruthful";
+    public static final String PLEDGE_FINDINGS = "pledgeFindings";
+    public static final String EMERGENCY_ENDED = "emergencyEnded";
+    /** Set for the regular dibao process started from here: it skips the steps the same-day path did. */
+    public static final String CATCH_UP_FORMALITIES = "catchUpFormalities";
+
+    public static final String VILLAGE_DECISION = "villageDecision";
+    public static final String TOWNSHIP_DECISION = "townshipDecision";
+
+    public static final String MESSAGE_EMERGENCY_ENDED = "Message_EmergencyEnded";
+
+    private EmergencyVariables() {
+    }
+}

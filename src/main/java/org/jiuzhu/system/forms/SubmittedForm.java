@@ -1,0 +1,75 @@
+package org.jiuzhu.system.forms;
+
+import java.math.BigDecimal;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+
+/**
+ * The values a task form submitted, read with the rules every field shares; a broken rule throws
+ * {@link BadUserRequestException} with a Chinese message naming the field by its label.
+ */
+public record SubmittedForm(Function<String, Object> variables) {
+
+    /** The form field of the reason given when refusing (it goes to the written notice). */
+    public static final String REJECTION_REASON = "rejectionReason";
+    public static final int MAX_REASON = 500;
+
+    public Object value(String name) {
+        return variables.apply(name);
+    }
+
+    public String choice(String name, String label, Set<String> allowed) {
+        if (!(value(name) instanceof String s) || !allowed.contains(s)) {
+            throw refused("请选择“" + label + "”");
+        }
+        return s;
+    }
+
+    /** When refusing, the reason is required. */
+    public void refusal(boolean refusing) {
+        if (refusing) {
+            text(REJECTION_REASON, "理由", MAX_REASON);
+        }
+    }
+
+    public String text(String name, String label, int maxLength) {
+        String value = optionalText(name, label, maxLength);
+        if (value == null) {
+            throw refused("请填写“" + label + "”");
+        }
+        return value;
+    }
+
+    public String optionalText(String name, String label, int maxLength) {
+        Object value = value(name);
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        String text = value.toString().strip();
+        if (text.length() > maxLength) {
+            throw refused("“" + label + "”不能超过 " + maxLength + " 个字");
+        }
+        return text;
+    }
+
+    public BigDecimal number(String name, String label) {
+        Object value = value(name);
+        if (value instanceof Number n) {
+            return new BigDecimal(n.toString());
+        }
+        if (value instanceof String s && s.strip().matches("-?\\d+(\\.\\d+)?")) {
+            return new BigDecimal(s.strip());
+        }
+        throw refused("请填写“" + label + "”（数字）");
+    }
+
+    public boolean checked(String name) {
+        return Boolean.TRUE.equals(value(name));
+    }
+
+    public static BadUserRequestException refused(String message) {
+        return new BadUserRequestException(message);
+    }
+}
