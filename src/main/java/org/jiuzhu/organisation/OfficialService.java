@@ -63,13 +63,15 @@ public class OfficialService {
         String displayName = user == null ? userId : nameOf(user);
         List<String> groupIds = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId).toList();
-        AdminUnit unit = UnitGroups.mostLocalUnitCode(groupIds).flatMap(units::findByCode).orElse(null);
+        AdminUnit ownUnit = UnitGroups.mostLocalUnitCode(groupIds).flatMap(units::findByCode).orElse(null);
+        AdminUnit unit = ownUnit != null ? ownUnit
+                : UnitGroups.supervisedCounty(groupIds).flatMap(units::findByCode).orElse(null);
         String unitPath = unit == null ? "" : units.pathOf(unit.code(), " / ");
         boolean administrator = groupIds.contains(UnitGroups.ADMINISTRATORS);
         boolean supervisor = groupIds.contains(UnitGroups.SUPERVISORS);
         boolean leader = groupIds.stream().anyMatch(g -> g.endsWith(UnitGroups.LEADERS_SUFFIX));
         List<String> roles = new ArrayList<>();
-        if (unit != null) {
+        if (ownUnit != null) {
             roles.add(leader ? OfficialRole.LEADER.label() : OfficialRole.OFFICER.label());
         }
         if (supervisor) {
@@ -80,7 +82,8 @@ public class OfficialService {
         }
         boolean monitor = administrator || supervisor || leader
                 || (unit != null && unit.level() != UnitLevel.VILLAGE);
-        return new OfficialProfile(userId, displayName, unit, unitPath, roles, administrator, monitor);
+        return new OfficialProfile(userId, displayName, unit, unitPath, roles, administrator, monitor,
+                ownUnit == null && unit != null);
     }
 
     /**

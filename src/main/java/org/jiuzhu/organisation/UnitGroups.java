@@ -28,6 +28,7 @@ public final class UnitGroups {
     public static final String ROLE_GROUP_TYPE = "ROLE";
 
     private static final Pattern UNIT_GROUP = Pattern.compile("(village|township|county)-(\\d{12})");
+    private static final Pattern SUPERVISORS_GROUP = Pattern.compile("county-(\\d{12})-supervisors");
 
     private UnitGroups() {
     }
@@ -44,6 +45,11 @@ public final class UnitGroups {
     public static Optional<String> unitCodeOf(String groupId) {
         Matcher matcher = UNIT_GROUP.matcher(groupId);
         return matcher.matches() ? Optional.of(matcher.group(2)) : Optional.empty();
+    }
+
+    /** The county whose supervisors' group ({@code county-<code>-supervisors}) is among the groups. */
+    public static Optional<String> supervisedCounty(Collection<String> groupIds) {
+        return groupIds.stream().map(SUPERVISORS_GROUP::matcher).filter(Matcher::matches).map(m -> m.group(1)).findFirst();
     }
 
     /** The most local unit among a user's groups (a village before its township). */

@@ -101,7 +101,7 @@ class EmergencyController {
     private List<AdminUnit> declarableUnits(OfficialProfile profile) {
         List<AdminUnit> counties = profile.administrator()
                 ? units.findAll().stream().filter(u -> u.level() == UnitLevel.COUNTY).toList()
-                : profile.hasUnit() && profile.unit().level() == UnitLevel.COUNTY ? List.of(profile.unit()) : List.of();
+                : profile.countyOfficial() ? List.of(profile.unit()) : List.of();
         if (counties.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
