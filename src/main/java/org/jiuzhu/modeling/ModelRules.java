@@ -33,7 +33,8 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 public class ModelRules {
 
     /** Runs inside the start transaction on purpose, so a bad start form is refused at once. */
-    public static final Set<String> SYNCHRONOUS_BY_DESIGN = Set.of("Task_RegisterApplication", "Task_RegisterEmergencyCase");
+    public static final Set<String> SYNCHRONOUS_BY_DESIGN =
+            Set.of("Task_RegisterApplication", "Task_RegisterEmergencyCase", "Task_RegisterTemporaryAssistance");
     private static final Pattern GENERATED_ID =
             Pattern.compile(".*_[0-9a-z]{7}$|^(Activity|Gateway|Event|Flow|StartEvent|EndEvent|Task)_[0-9a-z]+$");
     private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");

@@ -30,9 +30,9 @@ import org.camunda.bpm.model.dmn.instance.Rule;
 /**
  * A DMN file of {@code processes/}, parsed with the standalone DMN engine (no process engine, no Spring).
  * Besides the result, each evaluation reports the ids of the rules that matched, so the tests can show
- * that every row of a table is reached.
+ * that every row of a table is reached. Public for the decision tests of other features.
  */
-final class DecisionTables {
+public final class DecisionTables {
 
     private final Path file;
     private final DmnModelInstance model;
@@ -56,11 +56,11 @@ final class DecisionTables {
     }
 
     /** Tests run with the project root as working directory; the models live in {@code processes/}. */
-    static DecisionTables load(String fileName) {
+    public static DecisionTables load(String fileName) {
         return new DecisionTables(Path.of("processes", fileName));
     }
 
-    Evaluation evaluate(String decisionKey, VariableMap variables) {
+    public Evaluation evaluate(String decisionKey, VariableMap variables) {
         DmnDecision decision = decisions.get(decisionKey);
         assertThat(decision).as("decision %s in %s", decisionKey, file).isNotNull();
         matchedRuleIds.clear();
@@ -69,15 +69,15 @@ final class DecisionTables {
     }
 
     /** The ids of the table's rules, in table order, as written in the file. */
-    List<String> ruleIds(String decisionKey) {
+    public List<String> ruleIds(String decisionKey) {
         return decisionTable(decisionKey).getRules().stream().map(Rule::getId).toList();
     }
 
-    String hitPolicy(String decisionKey) {
+    public String hitPolicy(String decisionKey) {
         return decisionTable(decisionKey).getHitPolicy().name();
     }
 
-    String historyTimeToLive(String decisionKey) {
+    public String historyTimeToLive(String decisionKey) {
         return decision(decisionKey).getCamundaHistoryTimeToLiveString();
     }
 
@@ -95,15 +95,15 @@ final class DecisionTables {
         event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matchedRuleIds::add);
     }
 
-    record Evaluation(DmnDecisionTableResult result, List<String> matchedRuleIds) {
+    public record Evaluation(DmnDecisionTableResult result, List<String> matchedRuleIds) {
 
         /** The id of the one rule that decided (FIRST and UNIQUE tables report exactly one). */
-        String decidingRule() {
+        public String decidingRule() {
             assertThat(matchedRuleIds).as("matched rules").hasSize(1);
             return matchedRuleIds.get(0);
         }
 
-        <T> T output(String name) {
+        public <T> T output(String name) {
             assertThat(result).as("decision result").hasSize(1);
             return result.getSingleResult().getEntry(name);
         }

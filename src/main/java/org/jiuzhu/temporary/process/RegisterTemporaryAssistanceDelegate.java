@@ -1,0 +1,90 @@
+package org.jiuzhu.temporary.process;
+
+import static org.jiuzhu.temporary.process.TemporaryAssistanceVariables.*;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.jiuzhu.organisation.UnitGroups;
+import org.jiuzhu.temporary.TemporaryAssistanceCase;
+import org.jiuzhu.temporary.TemporaryAssistanceForm;
+import org.jiuzhu.temporary.TemporaryAssistanceRegistration;
+import org.jiuzhu.temporary.TemporaryAssistanceRegistration.InvalidApplicationException;
+import org.jiuzhu.temporary.TemporaryAssistanceRegistration.Place;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * 登记临时救助申请, inside the start transaction: the start form's values are checked, stored in
+ * temporary_assistance_case and replaced by the routing variables; the case number becomes the
+ * business key. Bad input refuses the start with a Chinese message (Tasklist shows it), nothing is stored.
+ */
+@Component("registerTemporaryAssistance")
+public class RegisterTemporaryAssistanceDelegate implements JavaDelegate {
+
+    private final TemporaryAssistanceRegistration registration;
+    private final ObjectMapper objectMapper;
+
+    public RegisterTemporaryAssistanceDelegate(TemporaryAssistanceRegistration registration, ObjectMapper objectMapper) {
+        this.registration = registration;
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        if (execution.hasVariable(CASE_ID)) {
+            return;
+        }
+        Map<String, Object> fields = new HashMap<>();
+        fields.put(UNIT_CODE, execution.getVariable(UNIT_CODE));
+        fields.put(URGENT, Boolean.TRUE.equals(execution.getVariable(URGENT)));
+        for (String name : START_FORM_FIELDS) {
+            TypedValue value = execution.getVariableTyped(name);
+            if (value != null && value.getValue() != null) {
+                fields.put(name, value.getValue());
+            }
+        }
+        TemporaryAssistanceForm form;
+        try {
+            form = objectMapper.convertValue(fields, TemporaryAssistanceForm.class);
+        } catch (IllegalArgumentException e) {
+            throw new BadUserRequestException("申请表内容格式不正确，请检查各项选择和数字");
+        }
+        Authentication official = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        try {
+            registration.validate(form);
+            Place place = registration.placeOf(form.unitCode);
+            requireJurisdiction(official, place);
+            TemporaryAssistanceCase registered = registration.register(form, place,
+                    official == null ? null : official.getUserId(), execution.getProcessInstanceId());
+            execution.removeVariables(START_FORM_FIELDS);
+            execution.setVariables(Variables.createVariables()
+                    .putValue(CASE_ID, registered.id())
+                    .putValue(UNIT_CODE, registered.unitCode())
+                    .putValue(TOWNSHIP_CODE, registered.townshipCode())
+                    .putValue(COUNTY_CODE, registered.countyCode())
+                    .putValue(URGENT, registered.urgent())
+                    .putValue(HOUSEHOLD_ID_NUMBER, registered.applicantIdNumber()));
+            execution.setProcessBusinessKey(registered.caseNo());
+        } catch (InvalidApplicationException e) {
+            throw new BadUserRequestException(e.getMessage());
+        }
+    }
+
+    /** An official registers cases of places in their own unit (or below it). */
+    private static void requireJurisdiction(Authentication official, Place place) {
+        if (official == null || official.getGroupIds() == null || official.getGroupIds().contains(UnitGroups.ADMINISTRATORS)) {
+            return;
+        }
+        if (official.getGroupIds().stream().noneMatch(place.groupIds()::contains)) {
+            throw new InvalidApplicationException("只能为本单位辖区内发生的困难登记临时救助申请：" + place.mostLocal().name());
+        }
+    }
+}
