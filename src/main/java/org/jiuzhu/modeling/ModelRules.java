@@ -12,6 +12,9 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
@@ -24,7 +27,7 @@ import org.camunda.bpm.model.dmn.instance.Decision;
  * The house rules for models, for the shipped files (a test) and for every deployment an
  * administrator uploads (refused when broken). Each violation names the file and the element:
  * <ul>
- *   <li>user tasks have a candidate group, a form (with binding, present) and a due date;</li>
+ *   <li>user tasks have a candidate group, a form (present, binding {@code latest}) and a due date;</li>
  *   <li>service tasks call a delegate bean that exists, asynchronously and with retries;</li>
  *   <li>every element has a Chinese name and a chosen id (not a Modeler-generated one);</li>
  *   <li>every process and decision has a history time-to-live.</li>
@@ -73,6 +76,17 @@ public class ModelRules {
                 checkServiceTask(task, where, violations);
             } else if (node instanceof StartEvent start && start.getCamundaFormRef() != null) {
                 checkForm(start.getCamundaFormRef(), start.getCamundaFormRefBinding(), where, violations);
+            }
+        }
+        for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+            if (GENERATED_ID.matcher(flow.getId()).matches()) {
+                violations.add(file + " " + flow.getId() + "：连线 ID 是建模器自动生成的，请改为有意义的英文 ID（如 Flow_AcceptedYes）");
+            }
+            // A decision's answers are labelled; an event-based or parallel gateway's flows need none.
+            if ((flow.getSource() instanceof ExclusiveGateway || flow.getSource() instanceof InclusiveGateway)
+                    && flow.getSource().getOutgoing().size() > 1
+                    && (flow.getName() == null || flow.getName().isBlank())) {
+                violations.add(file + " " + flow.getId() + "：网关的出口连线没有名称（如“是”“否”）");
             }
         }
         return violations;
@@ -146,8 +160,11 @@ public class ModelRules {
     }
 
     private void checkForm(String formRef, String binding, String where, List<String> violations) {
-        if (binding == null) {
-            violations.add(where + "：表单引用 " + formRef + " 未设置绑定方式（Binding，建议 deployment）");
+        // With "deployment" a process deployed without its forms (from the Modeler, or a release that
+        // changed only the BPMN) finds none; "latest" finds the newest form wherever it was deployed.
+        if (!"latest".equals(binding)) {
+            violations.add(where + "：表单引用 " + formRef + " 的绑定方式（Binding）应为 latest，"
+                    + "否则只部署流程或只部署表单时，任务找不到表单或仍显示旧表单");
         }
         if (!formExists.test(formRef)) {
             violations.add(where + "：引用的表单 " + formRef + " 不存在");

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -41,6 +42,7 @@ class ModelerDeployTest {
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired DecisionService decisionService;
+    @Autowired FormService formService;
     @LocalServerPort int port;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -57,6 +59,7 @@ class ModelerDeployTest {
     void refusesAnOfficialAndAnAnonymousCaller() {
         byte[] model = model("Test_NotAllowed", false);
 
+        assertThat(deploy("Test_NotAllowed", model, DemoOrganisation.DONGMEN_OFFICER).statusCode()).isEqualTo(403);
         assertThat(deploy("Test_NotAllowed", model, DemoOrganisation.COUNTY_OFFICER).statusCode()).isEqualTo(403);
         assertThat(deploy("Test_NotAllowed", model, null).statusCode()).isEqualTo(401);
         assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("Test_NotAllowed").count()).isZero();
@@ -120,6 +123,40 @@ class ModelerDeployTest {
                 .isEqualTo("Task_Recheck");
         taskService.complete(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId());
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+    }
+
+    @Test
+    void aProcessDeployedWithoutItsFormsFindsThemAndAFormDeployedAloneIsUsed() throws IOException {
+        String bpmn = Files.readString(Path.of("processes", "supervision-escalation.bpmn"));
+        HttpResponse<String> processOnly = deployFile("supervision-escalation.bpmn",
+                bpmn.replace("催办逾期任务并记录督办意见", "催办逾期任务、记录督办意见").getBytes(StandardCharsets.UTF_8));
+        assertThat(processOnly.statusCode()).isEqualTo(200);
+        String latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey("supervisionEscalation")
+                .latestVersion().singleResult().getId();
+        String instance = runtimeService.startProcessInstanceByKey("supervisionEscalation", Map.of("escalatedTo",
+                "township-" + DemoOrganisation.TOWNSHIP_CHENGGUAN + "-leaders", "supervisionSummary", "测试", "caseLink", "/")).getId();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).singleResult()
+                .getProcessDefinitionId()).isEqualTo(latest);
+        String taskId = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+        assertThat(taskForm(taskId)).contains("\"id\": \"supervision-escalation\"");
+
+        String form = Files.readString(Path.of("forms", "supervision-escalation.form"));
+        String changed = form.replace("\"督办意见\"", "\"督办意见（新）\"");
+        assertThat(changed).isNotEqualTo(form);
+        try {
+            assertThat(deployFile("supervision-escalation.form", changed.getBytes(StandardCharsets.UTF_8)).statusCode())
+                    .isEqualTo(200);
+            assertThat(taskForm(taskId)).contains("督办意见（新）");
+        } finally {
+            deployFile("supervision-escalation.form", form.getBytes(StandardCharsets.UTF_8));
+            runtimeService.deleteProcessInstance(instance, "test");
+        }
+    }
+
+    private String taskForm(String taskId) throws IOException {
+        try (var form = formService.getDeployedTaskForm(taskId)) {
+            return new String(form.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private double urbanStandard2027() {

@@ -3,13 +3,19 @@ package org.jiuzhu.modeling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.jiuzhu.JiuzhuApplication;
+import org.jiuzhu.support.DemoOrganisation;
+import org.jiuzhu.support.WebSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -29,14 +35,20 @@ class RestartKeepsModelerVersionTest {
     void keepsTheModelerVersionOnTopAfterARestart() throws IOException {
         deleteDatabase();
         String url = "jdbc:h2:file:" + DATABASE.toAbsolutePath().resolve("jiuzhu");
-        String newer = Files.readString(Path.of("processes", "dibao-application.bpmn"))
-                .replace("最低生活保障审核确认：", "最低生活保障审核确认（管理员修改）：");
+        String original = Files.readString(Path.of("processes", "dibao-application.bpmn"));
+        String newer = original.replace("name=\"最低生活保障申请审核\"", "name=\"最低生活保障申请审核（管理员修改）\"");
+        assertThat(newer).isNotEqualTo(original);
 
         try (ConfigurableApplicationContext first = start(url)) {
             RepositoryService repository = first.getBean(RepositoryService.class);
             assertThat(latestVersion(repository)).isEqualTo(1);
-            repository.createDeployment().name("dibao-application").source("Camunda Modeler")
-                    .addString("dibao-application.bpmn", newer).deploy();
+            // As Camunda Modeler deploys: the BPMN alone, over REST.
+            int port = Integer.parseInt(first.getEnvironment().getProperty("local.server.port"));
+            var response = new WebSession(port).postMultipartWithBasic("/engine-rest/deployment/create",
+                    Map.of("deployment-name", "dibao-application", "deployment-source", "Camunda Modeler"),
+                    Map.of("dibao-application.bpmn", newer.getBytes(StandardCharsets.UTF_8)),
+                    DemoOrganisation.ADMINISTRATOR, DemoOrganisation.PASSWORD);
+            assertThat(response.statusCode()).isEqualTo(200);
             assertThat(latestVersion(repository)).isEqualTo(2);
         }
 
@@ -44,6 +56,13 @@ class RestartKeepsModelerVersionTest {
             RepositoryService repository = second.getBean(RepositoryService.class);
             assertThat(latestVersion(repository)).isEqualTo(2);
             assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("dibaoApplication").count()).isEqualTo(2);
+            ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey("dibaoApplication")
+                    .latestVersion().singleResult();
+            assertThat(latest.getName()).isEqualTo("最低生活保障申请审核（管理员修改）");
+            // Deployed without its forms, the new version still finds them.
+            try (var startForm = second.getBean(FormService.class).getDeployedStartForm(latest.getId())) {
+                assertThat(new String(startForm.readAllBytes(), StandardCharsets.UTF_8)).contains("\"id\": \"dibao-start\"");
+            }
         }
     }
 

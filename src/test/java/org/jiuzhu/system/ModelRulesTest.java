@@ -14,6 +14,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.jiuzhu.modeling.ModelRules;
 import org.jiuzhu.support.JiuzhuIntegrationTest;
@@ -64,6 +65,10 @@ class ModelRulesTest {
         notify.setCamundaDelegateExpression(null);
         notify.setCamundaClass("org.example.Notify");
         model.<UserTask>getModelElementById("Task_DemocraticEvaluation").setId("Activity_0x1y2z3");
+        model.<UserTask>getModelElementById("Task_CorrectMaterials").setCamundaFormRef(null);
+        model.<UserTask>getModelElementById("Task_CountyFiling").setCamundaFormRefBinding("deployment");
+        model.<SequenceFlow>getModelElementById("Flow_ToNotifyApproval").setId("Flow_0k2j4h1");
+        model.<SequenceFlow>getModelElementById("Flow_AcceptedYes").setName(null);
 
         List<String> violations = rules().checkBpmn("broken.bpmn", bytes(model));
 
@@ -76,7 +81,11 @@ class ModelRulesTest {
                 .anyMatch(v -> v.contains("Task_EconomicVerification") && v.contains("重试周期"))
                 .anyMatch(v -> v.contains("Task_EnrolHousehold") && v.contains("noSuchDelegate"))
                 .anyMatch(v -> v.contains("Task_NotifyApproval") && v.contains("委托表达式"))
-                .anyMatch(v -> v.contains("Activity_0x1y2z3") && v.contains("自动生成"));
+                .anyMatch(v -> v.contains("Activity_0x1y2z3") && v.contains("自动生成"))
+                .anyMatch(v -> v.contains("Task_CorrectMaterials") && v.contains("没有表单"))
+                .anyMatch(v -> v.contains("Task_CountyFiling") && v.contains("应为 latest"))
+                .anyMatch(v -> v.contains("Flow_0k2j4h1") && v.contains("自动生成"))
+                .anyMatch(v -> v.contains("Flow_AcceptedYes") && v.contains("出口连线没有名称"));
     }
 
     @Test
@@ -86,6 +95,15 @@ class ModelRulesTest {
 
         assertThat(rules().checkDmn("broken.dmn", dmn.getBytes())).singleElement()
                 .satisfies(v -> assertThat(v).contains("历史保留期"));
+    }
+
+    @Test
+    void aDecisionWithoutAChineseNameFails() throws IOException {
+        String dmn = Files.readString(Path.of("processes", "dibao-benefit.dmn"))
+                .replaceFirst("<decision id=\"(\\w+)\" name=\"[^\"]*\"", "<decision id=\"$1\" name=\"Benefit\"");
+
+        assertThat(rules().checkDmn("broken.dmn", dmn.getBytes())).singleElement()
+                .satisfies(v -> assertThat(v).contains("没有中文名称"));
     }
 
     private static byte[] bytes(BpmnModelInstance model) {
