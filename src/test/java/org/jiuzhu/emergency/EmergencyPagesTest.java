@@ -97,6 +97,8 @@ class EmergencyPagesTest {
         fields.put("_sameDay", "on");
         var submitted = applicant.postForm("/apply", "/apply", fields);
         assertThat(submitted.statusCode()).isEqualTo(302);
+        assertThat(applicant.get(submitted.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""))
+                .body()).contains("急难救助当日审批", "今日内审核审批");
         assertThat(applicationsOf(inside.applicantIdNumber)).isOne();
     }
 

@@ -1,11 +1,14 @@
 package org.jiuzhu.dibao.web;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.jiuzhu.dibao.ApplicationForm;
 import org.jiuzhu.dibao.ApplicationRepository;
 import org.jiuzhu.dibao.ApplicationService;
+import org.jiuzhu.dibao.DibaoApplication;
 import org.jiuzhu.dibao.ApplicationService.InvalidApplicationException;
+import org.jiuzhu.emergency.EmergencyArchive;
 import org.jiuzhu.emergency.EmergencyPeriods;
 import org.jiuzhu.emergency.EmergencySettings;
 import org.jiuzhu.emergency.EmergencyVariables;
@@ -39,16 +42,18 @@ class ApplyController {
     private final VillageDirectory villages;
     private final EmergencyPeriods emergencies;
     private final EmergencySettings emergencySettings;
+    private final EmergencyArchive emergencyArchive;
 
     ApplyController(ApplicationService applicationService, ApplicationRepository applications,
                     HouseholdForms households, VillageDirectory villages, EmergencyPeriods emergencies,
-                    EmergencySettings emergencySettings) {
+                    EmergencySettings emergencySettings, EmergencyArchive emergencyArchive) {
         this.applicationService = applicationService;
         this.applications = applications;
         this.households = households;
         this.villages = villages;
         this.emergencies = emergencies;
         this.emergencySettings = emergencySettings;
+        this.emergencyArchive = emergencyArchive;
     }
 
     @InitBinder(HouseholdForms.FORM)
@@ -89,10 +94,13 @@ class ApplyController {
 
     @GetMapping("/submitted")
     String submitted(@RequestParam(defaultValue = "") String no, Model model) {
-        if (!APPLICATION_NO.matcher(no).matches() || applications.findByApplicationNo(no).isEmpty()) {
+        Optional<DibaoApplication> application = APPLICATION_NO.matcher(no).matches()
+                ? applications.findByApplicationNo(no) : Optional.empty();
+        if (application.isEmpty()) {
             return "redirect:/apply";
         }
         model.addAttribute("applicationNo", no);
+        model.addAttribute("sameDay", emergencyArchive.find(application.get().id()).isPresent());
         return SUBMITTED_VIEW;
     }
 
