@@ -63,6 +63,19 @@ public class CaseProgress {
         return new Progress(stagesOf(processInstanceId, application), null);
     }
 
+    /** Where a case of another kind (临时救助) stands, by its process instance. */
+    public Progress ofProcessInstance(String processInstanceId) {
+        HistoricProcessInstance instance = processInstanceId == null ? null : historyService
+                .createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        if (instance == null) {
+            return new Progress(List.of(), null);
+        }
+        if (instance.getEndTime() != null) {
+            return new Progress(List.of(), outcomeOf(instance));
+        }
+        return new Progress(stagesOf(processInstanceId, null), null);
+    }
+
     /** The stages a running instance is at, following a call activity into the process it called. */
     private List<String> stagesOf(String processInstanceId, DibaoApplication application) {
         List<String> stages = new ArrayList<>();
@@ -72,7 +85,7 @@ public class CaseProgress {
             if (ActivityTypes.CALL_ACTIVITY.equals(activity.getActivityType()) && activity.getCalledProcessInstanceId() != null) {
                 stages.addAll(stagesOf(activity.getCalledProcessInstanceId(), application));
             } else if (STAGE_TYPES.contains(activity.getActivityType())) {
-                stages.add(NOTICE_TIMER.equals(activity.getActivityId())
+                stages.add(NOTICE_TIMER.equals(activity.getActivityId()) && application != null
                         ? noticeStage(application) : nameOf(activity.getActivityName(), activity.getActivityId()));
             }
         }

@@ -102,6 +102,9 @@ class CaseController {
         this.runtimeService = runtimeService;
     }
 
+    /** 临时救助 case numbers; their case file is the temporary assistance package's. */
+    private static final String TEMPORARY_ASSISTANCE_PREFIX = "LS-";
+
     @InitBinder(HouseholdForms.FORM)
     void bindFields(WebDataBinder binder, WebRequest request) {
         HouseholdForms.configure(binder, request);
@@ -119,6 +122,9 @@ class CaseController {
 
     @GetMapping("/{no}")
     String show(@PathVariable String no, Model model) {
+        if (no.startsWith(TEMPORARY_ASSISTANCE_PREFIX)) {
+            return "forward:/temporary-assistance/cases/" + no;
+        }
         DibaoApplication application = readableCase(no);
         model.addAttribute("dibaoApplication", application);
         model.addAttribute("villagePath", units.pathOf(application.villageCode(), " / "));

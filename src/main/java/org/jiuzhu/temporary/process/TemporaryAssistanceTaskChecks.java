@@ -8,7 +8,8 @@ import java.util.function.Function;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.jiuzhu.dibao.process.DibaoTaskChecks;
+import org.jiuzhu.system.forms.SubmittedForm;
 import org.jiuzhu.system.forms.TaskFormRules;
 import org.jiuzhu.temporary.ApprovalRouting;
 import org.jiuzhu.temporary.ApprovalRouting.Route;
@@ -58,7 +59,7 @@ public class TemporaryAssistanceTaskChecks implements TaskFormRules {
     /** Checks a submitted form without a task at hand (the REST pre-check): throws on a broken rule. */
     @Override
     public void validate(String taskKey, Function<String, Object> variables) {
-        Form form = new Form(variables);
+        SubmittedForm form = new SubmittedForm(variables);
         switch (taskKey) {
             case AID_FIRST -> aidFirstAmount(form);
             case TOWNSHIP_REVIEW -> proposedAmount(form);
@@ -75,7 +76,7 @@ public class TemporaryAssistanceTaskChecks implements TaskFormRules {
     public void onComplete(DelegateTask task) {
         String key = task.getTaskDefinitionKey();
         validate(key, task::getVariable);
-        Form form = new Form(task::getVariable);
+        SubmittedForm form = new SubmittedForm(task::getVariable);
         TemporaryAssistanceCase c = cases.get((Long) task.getVariable(CASE_ID));
         switch (key) {
             case AID_FIRST -> recordAidFirst(task, form, c);
@@ -93,7 +94,7 @@ public class TemporaryAssistanceTaskChecks implements TaskFormRules {
     }
 
     /** The amount granted at once; null when the township decides against 先行救助. */
-    private BigDecimal aidFirstAmount(Form form) {
+    private BigDecimal aidFirstAmount(SubmittedForm form) {
         String decision = form.choice(AID_FIRST_DECISION, "是否先行救助", Set.of("grant", "skip"));
         form.text(AID_FIRST_REASON, "情况说明", 200);
         if ("skip".equals(decision)) {
@@ -110,10 +111,10 @@ public class TemporaryAssistanceTaskChecks implements TaskFormRules {
     }
 
     /** The case's total the township proposes; null when it refuses. */
-    private BigDecimal proposedAmount(Form form) {
+    private BigDecimal proposedAmount(SubmittedForm form) {
         form.text(REVIEW_FINDINGS, "审核情况", 2000);
         if ("reject".equals(form.choice(REVIEW_DECISION, "审核意见", Set.of("propose", "reject")))) {
-            form.reason();
+            reasonOf(form);
             return null;
         }
         BigDecimal proposed = form.number(PROPOSED_AMOUNT, "拟救助金额");
@@ -122,11 +123,11 @@ public class TemporaryAssistanceTaskChecks implements TaskFormRules {
     }
 
     /** The total approved by a township or the county; null when refused. The amount must be within its authority. */
-    private BigDecimal approvedAmount(Form form, Route authority) {
+    private BigDecimal approvedAmount(SubmittedForm form, Route authority) {
         String decision = form.choice(APPROVAL_DECISION, "审批意见", Set.of("approve", "changeAmount", "reject"));
         form.optionalText(APPROVAL_OPINION, "审批意见说明", 1000);
         if ("reject".equals(decision)) {
-            form.reason();
+            reasonOf(form);
             return null;
         }
         BigDecimal proposed = form.number(PROPOSED_AMOUNT, "拟救助金额");
@@ -146,7 +147,7 @@ public class TemporaryAssistanceTaskChecks implements TaskFormRules {
     }
 
     /** The total the deliberation decided; null when refused. */
-    private BigDecimal deliberatedAmount(Form form) {
+    private BigDecimal deliberatedAmount(SubmittedForm form) {
         form.text(MEETING_DATE, "会议日期", 30);
         String participants = form.text(PARTICIPANTS, "参会人员", 500);
         if (participants.split("、").length < 2) {
@@ -154,7 +155,7 @@ public class TemporaryAssistanceTaskChecks implements TaskFormRules {
         }
         form.text(MEETING_DECISION, "会议决定", 2000);
         if ("reject".equals(form.choice(APPROVAL_DECISION, "审议结果", Set.of("approve", "reject")))) {
-            form.reason();
+            reasonOf(form);
             return null;
         }
         BigDecimal approved = form.number(APPROVED_AMOUNT, "核定救助金额");
@@ -163,7 +164,7 @@ public class TemporaryAssistanceTaskChecks implements TaskFormRules {
     }
 
     /** An amount for the whole case: positive and not below the 先行救助 it already paid. */
-    private void requireCaseTotal(Form form, BigDecimal amount, String label) {
+    private void requireCaseTotal(SubmittedForm form, BigDecimal amount, String label) {
         if (amount.signum() <= 0) {
             throw refused(label + "应大于 0");
         }
@@ -175,7 +176,7 @@ public class TemporaryAssistanceTaskChecks implements TaskFormRules {
         }
     }
 
-    private void recordAidFirst(DelegateTask task, Form form, TemporaryAssistanceCase c) {
+    private void recordAidFirst(DelegateTask task, SubmittedForm form, TemporaryAssistanceCase c) {
         BigDecimal amount = aidFirstAmount(form);
         String reason = form.text(AID_FIRST_REASON, "情况说明", 200);
         if (amount != null) {
@@ -185,7 +186,7 @@ public class TemporaryAssistanceTaskChecks implements TaskFormRules {
         record(task, c, amount == null ? "skip" : "grant", amount, reason);
     }
 
-    private void recordApproval(DelegateTask task, Form form, TemporaryAssistanceCase c, BigDecimal approved) {
+    private void recordApproval(DelegateTask task, SubmittedForm form, TemporaryAssistanceCase c, BigDecimal approved) {
         String decision = (String) form.value(APPROVAL_DECISION);
         String opinion = form.optionalText(APPROVAL_OPINION, "审批意见说明", 1000);
         if (approved == null) {
@@ -198,7 +199,7 @@ public class TemporaryAssistanceTaskChecks implements TaskFormRules {
         record(task, c, decision, approved, join(change, opinion));
     }
 
-    private void recordDeliberation(DelegateTask task, Form form, TemporaryAssistanceCase c) {
+    private void recordDeliberation(DelegateTask task, SubmittedForm form, TemporaryAssistanceCase c) {
         BigDecimal approved = deliberatedAmount(form);
         String minutes = "会议日期：" + form.text(MEETING_DATE, "会议日期", 30) + "；参会人员："
                 + form.text(PARTICIPANTS, "参会人员", 500) + "；会议决定：" + form.text(MEETING_DECISION, "会议决定", 2000);
@@ -211,9 +212,9 @@ public class TemporaryAssistanceTaskChecks implements TaskFormRules {
     }
 
     /** Refusing: the stage (the task's name) and the reason go to the written notice. */
-    private static String refusal(DelegateTask task, Form form) {
+    private static String refusal(DelegateTask task, SubmittedForm form) {
         task.setVariable(REJECTION_STAGE, task.getName());
-        return form.reason();
+        return reasonOf(form);
     }
 
     private void record(DelegateTask task, TemporaryAssistanceCase c, String decision, BigDecimal amount, String details) {
@@ -228,62 +229,15 @@ public class TemporaryAssistanceTaskChecks implements TaskFormRules {
     }
 
     private static String actor(DelegateTask task) {
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return current != null ? current.getUserId() : task.getAssignee();
-    }
-
-    /** Reads submitted values, with the rules every field shares. */
-    private record Form(Function<String, Object> variables) {
-
-        Object value(String name) {
-            return variables.apply(name);
-        }
-
-        String choice(String name, String label, Set<String> allowed) {
-            if (!(value(name) instanceof String s) || !allowed.contains(s)) {
-                throw refused("请选择“" + label + "”");
-            }
-            return s;
-        }
-
-        /** The reason of a refusal, required. */
-        String reason() {
-            return text(REJECTION_REASON, "理由", MAX_REASON);
-        }
-
-        String text(String name, String label, int maxLength) {
-            String value = optionalText(name, label, maxLength);
-            if (value == null) {
-                throw refused("请填写“" + label + "”");
-            }
-            return value;
-        }
-
-        String optionalText(String name, String label, int maxLength) {
-            Object value = value(name);
-            if (value == null || value.toString().isBlank()) {
-                return null;
-            }
-            String text = value.toString().strip();
-            if (text.length() > maxLength) {
-                throw refused("“" + label + "”不能超过 " + maxLength + " 个字");
-            }
-            return text;
-        }
-
-        BigDecimal number(String name, String label) {
-            Object value = value(name);
-            if (value instanceof Number n) {
-                return new BigDecimal(n.toString());
-            }
-            if (value instanceof String s && s.strip().matches("-?\\d+(\\.\\d+)?")) {
-                return new BigDecimal(s.strip());
-            }
-            throw refused("请填写“" + label + "”（数字）");
-        }
+        return DibaoTaskChecks.actor(task);
     }
 
     private static BadUserRequestException refused(String message) {
-        return new BadUserRequestException(message);
+        return SubmittedForm.refused(message);
+    }
+
+    /** The reason of a refusal, required. */
+    private static String reasonOf(SubmittedForm form) {
+        return form.text(REJECTION_REASON, "理由", MAX_REASON);
     }
 }

@@ -47,6 +47,8 @@ public final class TemporaryAssistanceVariables {
 
     /** Task-local, shown read-only on every task form. */
     public static final String CASE_SUMMARY = "caseSummary";
+    /** Task-local: the case file page, linked from every task form. */
+    public static final String CASE_LINK = "caseLink";
     /** Task-local on 先行救助: the configured maximum. */
     public static final String AID_FIRST_MAX = "aidFirstMax";
 

@@ -42,6 +42,7 @@ public class TemporaryCaseSummaryListener implements TaskListener {
     public void notify(DelegateTask task) {
         TemporaryAssistanceCase c = cases.get((Long) task.getVariable(CASE_ID));
         task.setVariableLocal(CASE_SUMMARY, summaryOf(c, task));
+        task.setVariableLocal(CASE_LINK, "/cases/" + c.caseNo());
         if (AID_FIRST_TASK.equals(task.getTaskDefinitionKey())) {
             task.setVariableLocal(AID_FIRST_MAX, settings.getAidFirstMax().doubleValue());
         }

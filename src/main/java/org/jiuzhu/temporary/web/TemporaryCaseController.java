@@ -1,0 +1,52 @@
+package org.jiuzhu.temporary.web;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.jiuzhu.dibao.CaseProgress;
+import org.jiuzhu.ledger.PaymentLedger;
+import org.jiuzhu.organisation.AdminUnitRepository;
+import org.jiuzhu.temporary.TemporaryAssistanceCase;
+import org.jiuzhu.temporary.TemporaryAssistanceCases;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The case file of a 临时救助 case (reached as /cases/LS-…): the application, the suggestion and the
+ * route, every decision, the payments and the written notice — for officials Camunda lets read the case.
+ */
+@Controller
+class TemporaryCaseController {
+
+    static final String VIEW = "temporary/case";
+
+    private final TemporaryAssistanceCases cases;
+    private final PaymentLedger ledger;
+    private final CaseProgress progress;
+    private final HistoryService historyService;
+    private final AdminUnitRepository units;
+
+    TemporaryCaseController(TemporaryAssistanceCases cases, PaymentLedger ledger, CaseProgress progress,
+                            HistoryService historyService, AdminUnitRepository units) {
+        this.cases = cases;
+        this.ledger = ledger;
+        this.progress = progress;
+        this.historyService = historyService;
+        this.units = units;
+    }
+
+    @GetMapping("/temporary-assistance/cases/{no}")
+    String show(@PathVariable String no, Model model) {
+        boolean readable = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(no).count() > 0;
+        TemporaryAssistanceCase c = cases.findByCaseNo(no).filter(found -> readable)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("assistanceCase", c);
+        model.addAttribute("placePath", units.pathOf(c.unitCode(), " / "));
+        model.addAttribute("progress", progress.ofProcessInstance(c.processInstanceId()));
+        model.addAttribute("decisions", cases.decisions(c.id()));
+        model.addAttribute("payments", ledger.ofCase(no));
+        return VIEW;
+    }
+}
