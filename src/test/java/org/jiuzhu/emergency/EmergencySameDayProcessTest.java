@@ -212,6 +212,26 @@ class EmergencySameDayProcessTest {
     }
 
     @Test
+    void anOfficialStartsItInTasklistOnlyDuringAnEmergency() {
+        var identity = processEngine.getIdentityService();
+        identity.setAuthentication(DemoOrganisation.DONGMEN_OFFICER, List.of("village-" + DemoOrganisation.VILLAGE_DONGMEN));
+        try {
+            Assertions.assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(EmergencyVariables.PROCESS_KEY,
+                    Households.asStartForm(family(DemoOrganisation.VILLAGE_DONGMEN))))
+                    .hasMessageContaining("不在紧急状态范围内");
+            declare(DemoOrganisation.TOWNSHIP_CHENGGUAN);
+
+            ProcessInstance pi = runtimeService.startProcessInstanceByKey(EmergencyVariables.PROCESS_KEY,
+                    Households.asStartForm(family(DemoOrganisation.VILLAGE_DONGMEN)));
+
+            Assertions.assertThat(pi.getBusinessKey()).startsWith("DB-341899-");
+            Assertions.assertThat(archive.find(applicationOf(pi).id())).isPresent();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    @Test
     void theVillageCannotAgreeWhenTheMaterialsCheckFailed() {
         declare(DemoOrganisation.TOWNSHIP_CHENGGUAN);
         ApplicationForm form = family(DemoOrganisation.VILLAGE_DONGMEN);

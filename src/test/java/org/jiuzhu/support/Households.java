@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.jiuzhu.dibao.ApplicationForm;
 import org.jiuzhu.dibao.HouseholdType;
 import org.jiuzhu.dibao.IdNumbers;
@@ -65,6 +68,32 @@ public final class Households {
         form.members.get(2).idNumber = idNumber((year + 37) + "0305", sequence + 2);
         form.incomes.get(0).memberIdNumber = form.members.get(1).idNumber;
         return form;
+    }
+
+    /** The household as the Tasklist start form dibao-start submits it (lists as JSON variables). */
+    public static VariableMap asStartForm(ApplicationForm household) {
+        String members = """
+                [{"name":"%s","idNumber":"%s","relation":"SELF","labourAbility":"PARTIAL","disabilityGrade":"0","seriousIllness":false},
+                 {"name":"%s","idNumber":"%s","relation":"SPOUSE","labourAbility":"FULL","disabilityGrade":"0"},
+                 {"name":"%s","idNumber":"%s","relation":"CHILD","labourAbility":"NONE","disabilityGrade":"0"}]"""
+                .formatted(household.members.get(0).name, household.members.get(0).idNumber,
+                        household.members.get(1).name, household.members.get(1).idNumber,
+                        household.members.get(2).name, household.members.get(2).idNumber);
+        return Variables.createVariables()
+                .putValue("unitCode", household.unitCode)
+                .putValue("householdType", household.householdType.name())
+                .putValue("applicantName", household.applicantName)
+                .putValue("applicantIdNumber", household.applicantIdNumber)
+                .putValue("applicantPhone", household.applicantPhone)
+                .putValue("address", household.address)
+                .putValueTyped("members", SpinValues.jsonValue(members).create())
+                .putValueTyped("incomes", SpinValues.jsonValue("[{\"kind\":\"WAGE\",\"monthlyAmount\":900}]").create())
+                .putValue("depositAmount", 2000)
+                .putValue("vehicleCount", 0)
+                .putValue("housingCount", 1)
+                .putValue("relativeOfOfficial", false)
+                .putValue("singlePerson", false)
+                .putValue("pledge", true);
     }
 
     /** The form as a browser posts it: one field per input, rows numbered from 0. */

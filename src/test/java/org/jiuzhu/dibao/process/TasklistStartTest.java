@@ -12,8 +12,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.jiuzhu.dibao.ApplicationRepository;
 import org.jiuzhu.dibao.DibaoApplication;
 import org.jiuzhu.support.DemoOrganisation;
@@ -86,28 +84,7 @@ class TasklistStartTest {
 
     /** What Tasklist submits for the start form: members and incomes as JSON. */
     private static VariableMap startForm(int sequence) {
-        var household = Households.poorFamily(sequence);
-        String members = """
-                [{"name":"周建华","idNumber":"%s","relation":"SELF","labourAbility":"PARTIAL","disabilityGrade":"0","seriousIllness":false},
-                 {"name":"林秀梅","idNumber":"%s","relation":"SPOUSE","labourAbility":"FULL","disabilityGrade":"0"},
-                 {"name":"周小雨","idNumber":"%s","relation":"CHILD","labourAbility":"NONE","disabilityGrade":"0"}]"""
-                .formatted(household.members.get(0).idNumber, household.members.get(1).idNumber,
-                        household.members.get(2).idNumber);
-        return Variables.createVariables()
-                .putValue("unitCode", DemoOrganisation.VILLAGE_DONGMEN)
-                .putValue("householdType", "URBAN")
-                .putValue("applicantName", "周建华")
-                .putValue("applicantIdNumber", household.applicantIdNumber)
-                .putValue("applicantPhone", "13800001234")
-                .putValue("address", "清源县城关街道东门社区幸福路 12 号")
-                .putValueTyped("members", SpinValues.jsonValue(members).create())
-                .putValueTyped("incomes", SpinValues.jsonValue("[{\"kind\":\"WAGE\",\"monthlyAmount\":900}]").create())
-                .putValue("depositAmount", 2000)
-                .putValue("vehicleCount", 0)
-                .putValue("housingCount", 1)
-                .putValue("relativeOfOfficial", false)
-                .putValue("singlePerson", false)
-                .putValue("pledge", true);
+        return Households.asStartForm(Households.poorFamily(sequence));
     }
 
     private void loginAs(String userId) {
