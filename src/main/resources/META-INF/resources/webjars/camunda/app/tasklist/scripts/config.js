@@ -7,6 +7,9 @@ export default {
   locales: {availableLocales: ['zh', 'en'], fallbackLocale: chinese ? 'zh' : 'en'},
   // The locale's own formats (dateLocales): 2026年11月20日 09:30 in Chinese.
   dateFormat: {normal: 'LLL', long: 'LLLL'},
+  // No pointer to Camunda's welcome page on the webapps' login view (it asks /camunda-welcome, which
+  // our login would remember as the page to return to).
+  disableWelcomeMessage: true,
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: chinese ? '认领当前选中的任务' : 'claims the currently selected task'},
     focusFilter: {key: 'ctrl+shift+f', description: chinese ? '跳到第一个过滤器' : 'sets the focus to the first filter in the list'},
