@@ -1,4 +1,5 @@
 // Cockpit dashboard plugin 逾期案件: overdue tasks the user may see, by township and stage.
+// Words as in Chinese Tasklist and Cockpit (locales/zh.json): 到期时间, 办理人, 认领, 正在加载….
 const TITLE = '逾期案件';
 
 function element(tag, attributes, ...children) {
@@ -38,7 +39,7 @@ function table(tasks) {
     element('td', {}, task.escalated ? '已督办' : '待督办'))));
   return element('table', {class: 'table table-striped overdue-cases-table'},
     element('thead', {}, element('tr', {},
-      ...['案件', '流程', '办理单位', '办理期限', '逾期', '办理人', '督办'].map(h => element('th', {}, h)))),
+      ...['案件', '流程', '办理单位', '到期时间', '逾期天数', '办理人', '督办'].map(h => element('th', {}, h)))),
     body);
 }
 
@@ -63,7 +64,7 @@ export default {
   pluginPoint: 'cockpit.dashboard',
   priority: 100,
   render: (node, {api}) => {
-    node.innerHTML = `<section class="overdue-cases"><h3 class="section-title">${TITLE}</h3><p>正在加载……</p></section>`;
+    node.innerHTML = `<section class="overdue-cases"><h3 class="section-title">${TITLE}</h3><p>正在加载…</p></section>`;
     fetch(`${api.cockpitApi}/plugin/overdue-cases/${api.engine}/overdue-tasks`, {
       headers: {'Accept': 'application/json', 'X-XSRF-TOKEN': api.CSRFToken},
       credentials: 'same-origin'
@@ -76,7 +77,7 @@ export default {
       .catch(() => {
         node.innerHTML = '';
         node.append(element('section', {class: 'overdue-cases'}, element('h3', {class: 'section-title'}, TITLE),
-          element('p', {class: 'overdue-cases-error'}, '逾期案件加载失败，请刷新页面重试。')));
+          element('p', {class: 'overdue-cases-error'}, '加载逾期案件时出错。请刷新页面后重试。')));
       });
   }
 };

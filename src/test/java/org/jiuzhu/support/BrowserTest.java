@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -27,6 +28,11 @@ public abstract class BrowserTest {
     protected ChromeDriver browser;
     protected WebDriverWait wait;
 
+    /** The browser's language, as the operating system of an official's computer sets it. */
+    protected String language() {
+        return "zh-CN";
+    }
+
     @BeforeEach
     void startBrowser() {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
@@ -35,7 +41,9 @@ public abstract class BrowserTest {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,900", "--lang=zh-CN");
+                "--no-first-run", "--window-size=1280,900", "--lang=" + language());
+        // Headless Chromium takes navigator.languages and Accept-Language from this preference.
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language() + "," + language().split("-")[0]));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()

@@ -32,7 +32,12 @@ public class WebSession {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(request(path).header("Accept", "text/html,application/json").GET().build());
+        return get(path, "text/html,application/json");
+    }
+
+    /** GET with the Accept header of, say, a font or script a page loads ({@code *}{@code /*}). */
+    public HttpResponse<String> get(String path, String accept) {
+        return send(request(path).header("Accept", accept).GET().build());
     }
 
     /** GET with HTTP Basic credentials, as the Camunda Modeler and integrations call the REST API. */

@@ -2,6 +2,7 @@ package org.jiuzhu.system.security;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.jiuzhu.system.forms.TaskFormPrecheckFilter;
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -25,7 +27,10 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.DelegatingLogoutSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -90,6 +95,7 @@ public class SecurityConfig {
                         .logoutSuccessHandler(logoutSuccess))
                 // The Camunda webapps bring their own CSRF protection with the same cookie name.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(PATHS.matcher("/camunda/**")))
+                .requestCache(cache -> cache.requestCache(pagesOnly()))
                 // The webapps' API calls get 401, everything else the login page.
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), camundaApi)
@@ -97,6 +103,18 @@ public class SecurityConfig {
                                 new NegatedRequestMatcher(camundaApi)))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .build();
+    }
+
+    /**
+     * After the login, back to the page the person asked for; not to a font or script that a webapp page
+     * still fetched after its logout, which would be "downloaded" instead of showing the portal.
+     */
+    private static HttpSessionRequestCache pagesOnly() {
+        MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(new AndRequestMatcher(PATHS.matcher(HttpMethod.GET, "/**"), html));
+        return cache;
     }
 
     private static RequestMatcher[] publicPaths() {

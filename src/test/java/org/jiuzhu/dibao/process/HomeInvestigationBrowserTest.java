@@ -43,7 +43,7 @@ class HomeInvestigationBrowserTest extends BrowserTest {
 
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
         WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//*[(self::button or self::a) and contains(normalize-space(.), 'Claim')]")));
+                By.xpath("//*[(self::button or self::a) and contains(normalize-space(.), '认领')]")));
         screenshot("tasklist-home-investigation-unclaimed");
         claim.click();
         // Claiming re-renders the form: wait for that before typing, or the first entries are lost.
@@ -62,7 +62,7 @@ class HomeInvestigationBrowserTest extends BrowserTest {
         signed.click();
         screenshot("tasklist-home-investigation-filled");
 
-        WebElement complete = browser.findElement(By.xpath("//button[contains(normalize-space(.), 'Complete')]"));
+        WebElement complete = browser.findElement(By.xpath("//button[contains(normalize-space(.), '完成')]"));
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", complete);
         wait.until(ExpectedConditions.elementToBeClickable(complete)).click();
 

@@ -162,5 +162,30 @@ class SingleLoginTest {
             assertThat(logout.statusCode()).isEqualTo(200);
             assertThat(session.get("/").statusCode()).isEqualTo(302);
         }
+
+        @Test
+        void leadTheNextLoginToThePortalNotToAFileTheLoggedOutPageStillFetched() {
+            WebSession session = new WebSession(port);
+            session.login(DONGMEN_OFFICER, PASSWORD);
+            session.get("/camunda/app/tasklist/default/");
+            session.postWithoutCsrf("/camunda/api/admin/auth/user/default/logout", "");
+            assertThat(session.get("/camunda/assets/IBMPlexSans-Bold.woff?bust=7.24.0", "*/*").statusCode()).isEqualTo(302);
+
+            HttpResponse<String> login = session.login(DONGMEN_OFFICER, PASSWORD);
+
+            assertThat(login.headers().firstValue("Location")).hasValue("http://localhost:" + port + "/");
+        }
+
+        @Test
+        void leadTheLoginBackToTheWebappPageAskedFor() {
+            WebSession session = new WebSession(port);
+            String browsersAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+            assertThat(session.get("/camunda/app/cockpit/default/", browsersAccept).statusCode()).isEqualTo(302);
+
+            HttpResponse<String> login = session.login(COUNTY_OFFICER, PASSWORD);
+
+            assertThat(login.headers().firstValue("Location")).hasValueSatisfying(location ->
+                    assertThat(location).contains("/camunda/app/cockpit/default/"));
+        }
     }
 }

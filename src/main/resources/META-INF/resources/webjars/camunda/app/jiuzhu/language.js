@@ -1,0 +1,14 @@
+// The webapps' language, for their scripts/config.js.
+//
+// The webapps take the browser's first language before the hyphen: zh-CN, zh-TW and zh read Chinese
+// (locales/zh.json), every other language English. config.js makes the chosen locale its own
+// fallback: with another fallback the webapps load both files, and whichever arrives last sets the
+// language of dates ("in 6 days" next to Chinese labels).
+const first = (navigator.languages && navigator.languages[0]) || navigator.language || '';
+
+export const chinese = first.split('-')[0].toLowerCase() === 'zh';
+
+// The name in the header and the window title ("Camunda Tasklist" by default).
+export function appName(chineseName, englishName) {
+  return {name: chinese ? chineseName : englishName};
+}
