@@ -37,6 +37,10 @@ class ElementTemplatesTest {
             if (!ids.add(template.path("id").asText())) {
                 problems.add("duplicate template id " + template.path("id").asText());
             }
+            // Templates cannot set task listeners: the administrator adds them, so the panel must show them.
+            if (template.path("appliesTo").toString().contains("bpmn:UserTask") && !template.path("entriesVisible").asBoolean()) {
+                problems.add(template.path("id").asText() + " hides the task listeners (entriesVisible is not true)");
+            }
             for (JsonNode property : template.path("properties")) {
                 if ("camunda:delegateExpression".equals(property.path("binding").path("name").asText())) {
                     String bean = property.path("value").asText().replaceAll("^\\$\\{|}$", "");

@@ -94,7 +94,7 @@ class ModelerDeployTest {
     }
 
     @Test
-    void migratesARunningCaseToTheNewVersionAfterADryRun() throws IOException {
+    void migratesARunningCaseToTheNewVersionOverRestAfterValidatingThePlan() throws IOException {
         deploy("Test_Migration", model("Test_Migration", false), DemoOrganisation.ADMINISTRATOR);
         String v1 = repositoryService.createProcessDefinitionQuery().processDefinitionKey("Test_Migration").latestVersion()
                 .singleResult().getId();
@@ -108,9 +108,9 @@ class ModelerDeployTest {
         JsonNode plan = json.readTree(admin.postJsonWithBasic("/engine-rest/migration/generate",
                 "{\"sourceProcessDefinitionId\":\"" + v1 + "\",\"targetProcessDefinitionId\":\"" + v2 + "\"}",
                 DemoOrganisation.ADMINISTRATOR, DemoOrganisation.PASSWORD).body());
-        HttpResponse<String> dryRun = admin.postJsonWithBasic("/engine-rest/migration/validate", plan.toString(),
+        HttpResponse<String> planCheck = admin.postJsonWithBasic("/engine-rest/migration/validate", plan.toString(),
                 DemoOrganisation.ADMINISTRATOR, DemoOrganisation.PASSWORD);
-        assertThat(json.readTree(dryRun.body()).path("instructionReports").size()).isZero();
+        assertThat(json.readTree(planCheck.body()).path("instructionReports").size()).isZero();
         HttpResponse<String> executed = admin.postJsonWithBasic("/engine-rest/migration/execute",
                 "{\"migrationPlan\":" + plan + ",\"processInstanceIds\":[\"" + instance + "\"]}",
                 DemoOrganisation.ADMINISTRATOR, DemoOrganisation.PASSWORD);
