@@ -47,13 +47,20 @@ class WebappLanguageBrowserTest {
             claim.click();
             wait.until(ExpectedConditions.stalenessOf(claim));
             wait.until(d -> taskService().createTaskQuery().taskId(taskId).singleResult().getAssignee() != null);
+            // Completing without a choice: Camunda Forms' own message, in Chinese.
+            WebElement early = button("完成");
+            // (a notification of the claim may still cover it: click it as a script would)
+            browser.executeScript("arguments[0].click()", early);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details"), "此项为必填项"));
+            assertThat(browser.findElement(By.cssSelector(".task-details")).getText()).doesNotContain("Field is required");
+            screenshot("webapps-zh-tasklist-required");
             WebElement accept = wait.until(ExpectedConditions.elementToBeClickable(
                     By.xpath("//label[contains(normalize-space(.), '材料齐全，予以受理')]")));
             accept.click();
             screenshot("webapps-zh-tasklist-claimed");
             WebElement complete = button("完成");
             browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", complete);
-            complete.click();
+            browser.executeScript("arguments[0].click()", complete);
             wait.until(d -> taskService().createTaskQuery().taskId(taskId).count() == 0);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details"), "请在列表中选择一个任务"));
 
