@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
 
 import org.jiuzhu.organisation.UnitCodes;
 import org.jiuzhu.organisation.UnitLevel;
@@ -28,6 +30,11 @@ public class TaskCompletions {
                              String businessKey, String taskDefinitionKey, String taskName,
                              String candidateUnitCode, String caseUnitCode, Instant createdAt, Instant completedAt,
                              Instant dueDate, String assignee) {
+    }
+
+    /** The completions of one stage within a scope and period. */
+    public record StageTotal(String processDefinitionKey, String taskDefinitionKey, String taskName,
+                             long completed, long totalSeconds) {
     }
 
     private final JdbcClient jdbc;
@@ -95,6 +102,24 @@ public class TaskCompletions {
     /** The stage's latest name, for the chart. */
     private static String stageName(Completion c) {
         return c.taskName() == null ? c.taskDefinitionKey() : c.taskName();
+    }
+
+    /** Completions per stage of the given processes in the scope, from the month {@code from} on. */
+    List<StageTotal> stageTotals(DashboardScope scope, LocalDate from, Collection<String> processKeys) {
+        var sql = jdbc.sql("""
+                select m.process_definition_key, m.task_definition_key, max(m.task_name) as task_name,
+                    sum(m.completed_count) as completed, sum(m.total_seconds) as total_seconds
+                from stage_duration_month m
+                where %s and m.month_start >= :from and m.process_definition_key in (:processKeys)
+                group by m.process_definition_key, m.task_definition_key""".formatted(scope.condition("m")))
+                .param("from", from.withDayOfMonth(1))
+                .param("processKeys", processKeys);
+        if (!scope.isEverything()) {
+            sql = sql.param("scopeCodes", scope.codes());
+        }
+        return sql.query((rs, row) -> new StageTotal(rs.getString("process_definition_key"),
+                rs.getString("task_definition_key"), rs.getString("task_name"), rs.getLong("completed"),
+                rs.getLong("total_seconds"))).list();
     }
 
     /** The village, township and county of a case's unit; the key is the unit itself ('' for none). */

@@ -28,6 +28,7 @@ public final class UnitGroups {
     public static final String ROLE_GROUP_TYPE = "ROLE";
 
     private static final Pattern UNIT_GROUP = Pattern.compile("(village|township|county)-(\\d{12})");
+    private static final Pattern SUPERVISORS_GROUP = Pattern.compile("county-(\\d{12})-supervisors");
 
     private UnitGroups() {
     }
@@ -44,6 +45,15 @@ public final class UnitGroups {
     public static Optional<String> unitCodeOf(String groupId) {
         Matcher matcher = UNIT_GROUP.matcher(groupId);
         return matcher.matches() ? Optional.of(matcher.group(2)) : Optional.empty();
+    }
+
+    /**
+     * The county whose supervisors the group stands for, e.g. {@code county-341899000000-supervisors}:
+     * supervisors belong to no unit group, so this is how their county is known.
+     */
+    public static Optional<String> supervisedCountyCodeOf(String groupId) {
+        Matcher matcher = SUPERVISORS_GROUP.matcher(groupId);
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     /** The most local unit among a user's groups (a village before its township). */
