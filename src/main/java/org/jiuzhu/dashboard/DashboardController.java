@@ -4,15 +4,18 @@ import java.security.Principal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 
-/** 统计分析: the figures of the user's scope. */
+/** 统计分析: the page with the charts, and the figures it draws them from. */
 @Controller
 @RequestMapping("/dashboard")
 class DashboardController {
+
+    static final String VIEW = "dashboard/dashboard";
 
     private final DashboardScopes scopes;
     private final DashboardFigures figures;
@@ -20,6 +23,12 @@ class DashboardController {
     DashboardController(DashboardScopes scopes, DashboardFigures figures) {
         this.scopes = scopes;
         this.figures = figures;
+    }
+
+    @GetMapping
+    String show(Principal principal, Model model) {
+        model.addAttribute("scopeName", scopeOf(principal).name());
+        return VIEW;
     }
 
     @GetMapping(value = "/data", produces = "application/json")

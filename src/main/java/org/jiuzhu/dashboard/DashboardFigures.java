@@ -61,6 +61,7 @@ public class DashboardFigures {
     public record TownshipCount(String code, String name, long count) {
     }
 
+    /** {@code averageDays}: calendar days from the task's creation to its completion, to 3 decimals (same-day stages take hours). */
     public record StageDuration(String processKey, String taskKey, String stage, long completed, double averageDays) {
     }
 
@@ -244,7 +245,7 @@ public class DashboardFigures {
                         catalogue.stageOf(total.processDefinitionKey(), total.taskDefinitionKey()).map(Stage::name)
                                 .orElse(total.taskName()),
                         total.completed(),
-                        Math.round(total.totalSeconds() * 10.0 / total.completed() / 86_400) / 10.0))
+                        Math.round(total.totalSeconds() * 1000.0 / total.completed() / 86_400) / 1000.0))
                 .toList();
     }
 

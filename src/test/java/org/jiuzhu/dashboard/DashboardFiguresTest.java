@@ -282,6 +282,7 @@ class DashboardFiguresTest {
         session.login("kb_nobody", PASSWORD);
 
         assertThat(session.get("/dashboard/data").statusCode()).isEqualTo(403);
+        assertThat(session.get("/dashboard").statusCode()).isEqualTo(403);
     }
 
     private JsonNode figuresOf(String user) {
