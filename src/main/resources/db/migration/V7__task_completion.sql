@@ -26,32 +26,45 @@ create index ix_task_completion_village on task_completion (village_code, comple
 create index ix_task_completion_completed on task_completion (completed_at);
 create index ix_task_completion_instance on task_completion (process_instance_id);
 
--- The same completions summed per month, stage and case unit, kept up to date with task_completion: the
--- dashboard's average days per stage reads a few rows per unit and month here instead of every task of
--- the year (a county's year can be a million rows). unit_code is the case's most local unit ('' for a
--- case without one); village, township and county follow from it.
+-- The same completions summed per month and stage for every unit of the case's chain (its village,
+-- township and county; '' with level NONE for a case without a unit), kept up to date with
+-- task_completion: the dashboard's average days per stage then reads a dozen rows per stage of one unit
+-- instead of every task of the year (a county's year can be a million tasks).
 create table stage_duration_month (
+    unit_code               varchar(12)  not null,
+    unit_level              varchar(8)   not null,
     month_start             date         not null,
     process_definition_key  varchar(255) not null,
     task_definition_key     varchar(255) not null,
-    unit_code               varchar(12)  not null,
-    task_name               varchar(255),
-    village_code            varchar(12),
-    township_code           varchar(12),
-    county_code             varchar(12),
+    task_name               varchar(255) not null,
     completed_count         bigint       not null,
     total_seconds           bigint       not null,
-    primary key (month_start, process_definition_key, task_definition_key, unit_code)
+    primary key (unit_code, month_start, process_definition_key, task_definition_key),
+    constraint ck_stage_duration_month_level check (unit_level in ('VILLAGE', 'TOWNSHIP', 'COUNTY', 'NONE'))
 );
-create index ix_stage_duration_month_county on stage_duration_month (county_code, month_start);
-create index ix_stage_duration_month_township on stage_duration_month (township_code, month_start);
-create index ix_stage_duration_month_village on stage_duration_month (village_code, month_start);
+create index ix_stage_duration_month_level on stage_duration_month (unit_level, month_start);
 
--- Applications per month within a unit (index-only counts).
-create index ix_dibao_application_county_submitted on dibao_application (county_code, submitted_at);
-create index ix_dibao_application_township_submitted on dibao_application (township_code, submitted_at);
-create index ix_dibao_application_village_submitted on dibao_application (village_code, submitted_at);
-create index ix_dibao_application_submitted on dibao_application (submitted_at);
+-- Applications (dibao_application) per month for their village, township and county, counted as they
+-- are stored; the existing ones are counted here.
+create table application_month (
+    unit_code     varchar(12) not null,
+    unit_level    varchar(8)  not null,
+    month_start   date        not null,
+    applications  bigint      not null,
+    primary key (unit_code, month_start),
+    constraint ck_application_month_level check (unit_level in ('VILLAGE', 'TOWNSHIP', 'COUNTY'))
+);
+create index ix_application_month_level on application_month (unit_level, month_start);
+
+insert into application_month (unit_code, unit_level, month_start, applications)
+select village_code, 'VILLAGE', cast(date_trunc('month', submitted_at) as date), count(*) from dibao_application
+group by village_code, cast(date_trunc('month', submitted_at) as date);
+insert into application_month (unit_code, unit_level, month_start, applications)
+select township_code, 'TOWNSHIP', cast(date_trunc('month', submitted_at) as date), count(*) from dibao_application
+group by township_code, cast(date_trunc('month', submitted_at) as date);
+insert into application_month (unit_code, unit_level, month_start, applications)
+select county_code, 'COUNTY', cast(date_trunc('month', submitted_at) as date), count(*) from dibao_application
+group by county_code, cast(date_trunc('month', submitted_at) as date);
 
 -- Same-day compliance of the emergency path within a unit.
 create index ix_emergency_case_county_pledged on emergency_case (county_code, pledged_at);

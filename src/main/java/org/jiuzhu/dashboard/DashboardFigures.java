@@ -109,19 +109,21 @@ public class DashboardFigures {
     private final IdentityService identityService;
     private final AdminUnitRepository units;
     private final TaskCompletions completions;
+    private final ApplicationMonths applicationMonths;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Map<String, Map<String, Stage>> stagesByDefinitionId = new ConcurrentHashMap<>();
 
     public DashboardFigures(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
                             IdentityService identityService, AdminUnitRepository units, TaskCompletions completions,
-                            JdbcClient jdbc, Clock clock) {
+                            ApplicationMonths applicationMonths, JdbcClient jdbc, Clock clock) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
         this.identityService = identityService;
         this.units = units;
         this.completions = completions;
+        this.applicationMonths = applicationMonths;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -133,8 +135,7 @@ public class DashboardFigures {
         return asEngine(() -> {
             Catalogue catalogue = catalogue();
             List<Task> open = openTasks(scope);
-            Map<String, String> caseUnits = caseUnitsOf(open);
-            List<TownshipCount> overdue = overdueByTownship(scope, open, caseUnits, now);
+            List<TownshipCount> overdue = overdueByTownship(scope, open, now);
             return new Figures(scope.name(), first.toString(), last.toString(), catalogue.processes(),
                     openByStage(open, catalogue), overdue.stream().mapToLong(TownshipCount::count).sum(), overdue,
                     averageDays(scope, first, catalogue), sameDayCompliance(scope, first),
@@ -198,8 +199,7 @@ public class DashboardFigures {
      * Open tasks past their due date, by the township of their case. Every township of the scope is
      * listed, also those with none; a case of a county itself counts under the county.
      */
-    private List<TownshipCount> overdueByTownship(DashboardScope scope, List<Task> open, Map<String, String> caseUnits,
-                                                  Instant now) {
+    private List<TownshipCount> overdueByTownship(DashboardScope scope, List<Task> open, Instant now) {
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, Long> counts = new LinkedHashMap<>();
         townshipsOf(scope).forEach(township -> {
@@ -207,10 +207,10 @@ public class DashboardFigures {
             counts.put(township.code(), 0L);
         });
         Date nowDate = Date.from(now);
-        for (Task task : open) {
-            if (task.getDueDate() != null && task.getDueDate().before(nowDate)) {
-                counts.merge(townshipOf(caseUnits.get(task.getProcessInstanceId())), 1L, Long::sum);
-            }
+        List<Task> overdue = open.stream().filter(t -> t.getDueDate() != null && t.getDueDate().before(nowDate)).toList();
+        Map<String, String> caseUnits = caseUnitsOf(overdue);
+        for (Task task : overdue) {
+            counts.merge(townshipOf(caseUnits.get(task.getProcessInstanceId())), 1L, Long::sum);
         }
         return counts.entrySet().stream()
                 .map(e -> new TownshipCount(e.getKey(), names.computeIfAbsent(e.getKey(), code -> code.isEmpty()
@@ -271,20 +271,7 @@ public class DashboardFigures {
     }
 
     private List<MonthCount> applicationsPerMonth(DashboardScope scope, YearMonth first, YearMonth last) {
-        var sql = jdbc.sql("""
-                select extract(year from a.submitted_at) as y, extract(month from a.submitted_at) as m, count(*) as n
-                from dibao_application a
-                where %s and a.submitted_at >= :from and a.submitted_at < :to
-                group by extract(year from a.submitted_at), extract(month from a.submitted_at)"""
-                        .formatted(scope.condition("a")))
-                .param("from", Timestamp.valueOf(first.atDay(1).atStartOfDay()))
-                .param("to", Timestamp.valueOf(last.plusMonths(1).atDay(1).atStartOfDay()));
-        if (!scope.isEverything()) {
-            sql = sql.param("scopeCodes", scope.codes());
-        }
-        Map<YearMonth, Long> counts = new HashMap<>();
-        sql.query((rs, row) -> Map.entry(YearMonth.of(rs.getInt("y"), rs.getInt("m")), rs.getLong("n"))).list()
-                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        Map<YearMonth, Long> counts = applicationMonths.perMonth(scope, first, last);
         List<MonthCount> months = new ArrayList<>(MONTHS);
         for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
             months.add(new MonthCount(month.toString(), counts.getOrDefault(month, 0L)));
@@ -294,16 +281,17 @@ public class DashboardFigures {
 
     /** The latest version of each case process, with its user tasks in the order of the model. */
     private Catalogue catalogue() {
+        Map<String, ProcessDefinition> latest = new HashMap<>();
+        repositoryService.createProcessDefinitionQuery().processDefinitionKeyIn(CASE_PROCESSES.toArray(String[]::new))
+                .latestVersion().list().forEach(definition -> latest.put(definition.getKey(), definition));
         List<Process> processes = new ArrayList<>();
         Map<String, Map<String, Stage>> stages = new HashMap<>();
         for (String key : CASE_PROCESSES) {
-            ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
-                    .latestVersion().singleResult();
-            if (definition == null) {
-                continue;
+            ProcessDefinition definition = latest.get(key);
+            if (definition != null) {
+                processes.add(new Process(key, definition.getName() == null ? key : definition.getName()));
+                stages.put(key, stagesByDefinitionId.computeIfAbsent(definition.getId(), this::stagesOf));
             }
-            processes.add(new Process(key, definition.getName() == null ? key : definition.getName()));
-            stages.put(key, stagesByDefinitionId.computeIfAbsent(definition.getId(), this::stagesOf));
         }
         return new Catalogue(processes, stages);
     }

@@ -58,6 +58,17 @@ record DashboardScope(String name, List<AdminUnit> units) {
     }
 
     /**
+     * A SQL condition limiting the rows of a monthly sum ({@code stage_duration_month},
+     * {@code application_month}) to the scope: every unit has rows of its own, so the scope's units'
+     * rows are all its figures; every case is the counties' rows and those of cases without a unit.
+     */
+    String monthlySumCondition(String tableAlias) {
+        return isEverything()
+                ? tableAlias + ".unit_level in ('" + UnitLevel.COUNTY.name() + "', '" + CountedUnit.NONE + "')"
+                : tableAlias + ".unit_code in (:scopeCodes)";
+    }
+
+    /**
      * The pattern of the case unit codes within one scope unit: unit codes nest (6 digits county,
      * 3 township, 3 village), so a township's cases are those whose code starts with its 9 digits.
      */

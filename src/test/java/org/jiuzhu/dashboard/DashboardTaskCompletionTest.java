@@ -29,7 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Every completed task of a case is recorded once, with its case's units, in task_completion and the monthly sums. */
+/**
+ * Every completed task of a case is recorded once, with its case's units, in task_completion and in the
+ * monthly sums of the case's village, township and county.
+ */
 @JiuzhuIntegrationTest
 class DashboardTaskCompletionTest {
 
@@ -64,7 +67,9 @@ class DashboardTaskCompletionTest {
         LocalDate day = LocalDate.of(2025, 3, 10);
         ClockUtil.setCurrentTime(Date.from(day.atTime(9, 0).atZone(ZoneId.systemDefault()).toInstant()));
         ProcessInstance pi = aCaseOfDongmen();
-        long[] before = monthOfDongmen(day.withDayOfMonth(1), "Task_Acceptance");
+        List<String> chain = List.of(DemoOrganisation.VILLAGE_DONGMEN, DemoOrganisation.TOWNSHIP_CHENGGUAN,
+                DemoOrganisation.COUNTY);
+        List<long[]> before = chain.stream().map(unit -> monthOf(unit, day.withDayOfMonth(1), "Task_Acceptance")).toList();
 
         moveClock(Duration.ofHours(50));
         complete(task(pi), withVariables("acceptanceDecision", "accept"));
@@ -81,8 +86,10 @@ class DashboardTaskCompletionTest {
             assertThat(row.get("duration_seconds")).isEqualTo(50L * 3600);
             assertThat(row.get("due_date")).isNotNull();
         });
-        assertThat(monthOfDongmen(day.withDayOfMonth(1), "Task_Acceptance"))
-                .containsExactly(before[0] + 1, before[1] + 50L * 3600);
+        for (int i = 0; i < chain.size(); i++) {
+            assertThat(monthOf(chain.get(i), day.withDayOfMonth(1), "Task_Acceptance")).as(chain.get(i))
+                    .containsExactly(before.get(i)[0] + 1, before.get(i)[1] + 50L * 3600);
+        }
     }
 
     @Test
@@ -123,12 +130,12 @@ class DashboardTaskCompletionTest {
                 .param(pi.getId()).query().listOfRows();
     }
 
-    /** Completions and their seconds in the monthly sums of 东门社区. */
-    private long[] monthOfDongmen(LocalDate month, String taskKey) {
+    /** Completions and their seconds in a unit's monthly sums. */
+    private long[] monthOf(String unit, LocalDate month, String taskKey) {
         return jdbc.sql("""
                 select coalesce(sum(completed_count), 0) as completed, coalesce(sum(total_seconds), 0) as seconds
                 from stage_duration_month where unit_code = ? and month_start = ? and task_definition_key = ?""")
-                .params(DemoOrganisation.VILLAGE_DONGMEN, month, taskKey)
+                .params(unit, month, taskKey)
                 .query((rs, row) -> new long[] {rs.getLong("completed"), rs.getLong("seconds")})
                 .single();
     }
