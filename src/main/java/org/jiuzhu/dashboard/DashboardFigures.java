@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.jiuzhu.dibao.process.DibaoVariables;
+import org.jiuzhu.emergency.EmergencyArchive;
 import org.jiuzhu.emergency.EmergencyVariables;
 import org.jiuzhu.organisation.AdminUnit;
 import org.jiuzhu.organisation.AdminUnitRepository;
@@ -67,7 +68,8 @@ public class DashboardFigures {
 
     /**
      * Same-day cases of the period: {@code filed} reached county filing, {@code sameDay} of them on the day
-     * of the pledge, {@code inReview} still on their way; {@code rate} is sameDay / filed (null: none filed).
+     * of the pledge, {@code inReview} still on their way there (refused ones are not); {@code rate} is
+     * sameDay / filed (null: none filed).
      */
     public record SameDayCompliance(long filed, long sameDay, long inReview, Double rate) {
     }
@@ -255,10 +257,12 @@ public class DashboardFigures {
                     sum(case when e.county_filed_at is not null then 1 else 0 end) as filed,
                     sum(case when e.county_filed_at is not null
                         and cast(e.county_filed_at as date) = cast(e.pledged_at as date) then 1 else 0 end) as same_day,
-                    sum(case when e.county_filed_at is null and e.outcome = 'IN_REVIEW' then 1 else 0 end) as in_review
+                    sum(case when e.county_filed_at is null and e.outcome in (:onTheirWay) then 1 else 0 end) as in_review
                 from emergency_case e
                 where %s and e.pledged_at >= :from""".formatted(scope.condition("e")))
-                .param("from", Timestamp.valueOf(first.atDay(1).atStartOfDay()));
+                .param("from", Timestamp.valueOf(first.atDay(1).atStartOfDay()))
+                // In review, or approved and paid by the township: the county's filing is still to come.
+                .param("onTheirWay", List.of(EmergencyArchive.Outcome.IN_REVIEW.name(), EmergencyArchive.Outcome.ASSISTED.name()));
         if (!scope.isEverything()) {
             sql = sql.param("scopeCodes", scope.codes());
         }

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.jiuzhu.dibao.process.DibaoProcessDriver.moveClock;
 import static org.jiuzhu.dibao.process.DibaoProcessDriver.task;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,8 +86,8 @@ class DashboardFiguresTest {
      * 东湖村: one case accepted after 2 days and investigated after 1 more, now at the democratic
      * evaluation; one accepted after 4 days, now at the home investigation. 西湖村: one case waiting for
      * acceptance since day one. All three are late by now. 南山村: a case submitted today (not late) and
-     * three same-day applications pledged on day one — filed by the county that day, the next day, and
-     * not yet.
+     * four same-day applications pledged on day one — filed by the county that day, the next day, not yet
+     * (approved and paid by the township), and never (refused).
      */
     @BeforeAll
     void casesOfTheTestCounty() {
@@ -126,7 +127,8 @@ class DashboardFiguresTest {
             emergency = periods.declare(NANSHAN_TOWNSHIP, EmergencyReason.NATURAL_DISASTER, "山洪（看板测试）", "kb_county");
             long filedTheSameDay = pledge(40);
             long filedTheNextDay = pledge(50);
-            pledge(60);
+            archive.granted(pledge(60), new BigDecimal("2340.00"));
+            archive.outcome(pledge(80), EmergencyArchive.Outcome.REJECTED);
             ClockUtil.setCurrentTime(Date.from(dayOne.plus(Duration.ofHours(6))));
             archive.file(filedTheSameDay, UnitLevel.COUNTY, "kb_county");
             ClockUtil.setCurrentTime(Date.from(dayOne.plus(Duration.ofHours(25))));
@@ -211,9 +213,9 @@ class DashboardFiguresTest {
         assertThat(months).hasSize(12);
         assertThat(months.keySet()).first().isEqualTo(thisMonth.minusMonths(11).toString());
         assertThat(months.keySet()).last().isEqualTo(thisMonth.toString());
-        assertThat(months.get(monthOfDayOne)).isEqualTo(6);
+        assertThat(months.get(monthOfDayOne)).isEqualTo(7);
         assertThat(months.get(thisMonth.toString())).isEqualTo(1);
-        assertThat(months.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(7);
+        assertThat(months.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(8);
     }
 
     @Test
