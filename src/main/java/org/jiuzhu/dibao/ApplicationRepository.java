@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -19,12 +20,14 @@ public class ApplicationRepository {
     private static final String COLUMNS = "select * from dibao_application";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    public ApplicationRepository(JdbcClient jdbc) {
+    public ApplicationRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
-    /** Stores a new application; returns its id. */
+    /** Stores a new application and announces it ({@link ApplicationRegistered}); returns its id. */
     public long insert(String applicationNo, String countyCode, String townshipCode, ApplicationForm form,
                        String submittedVia, String submittedBy, Instant submittedAt) {
         KeyHolder keys = new GeneratedKeyHolder();
@@ -44,6 +47,7 @@ public class ApplicationRepository {
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         insertHousehold(id, form);
+        events.publishEvent(new ApplicationRegistered(id, form.unitCode, townshipCode, countyCode, submittedAt));
         return id;
     }
 

@@ -47,9 +47,18 @@ public final class UnitGroups {
         return matcher.matches() ? Optional.of(matcher.group(2)) : Optional.empty();
     }
 
+    /**
+     * The county whose supervisors the group stands for, e.g. {@code county-341899000000-supervisors}:
+     * supervisors belong to no unit group, so this is how their county is known.
+     */
+    public static Optional<String> supervisedCountyCodeOf(String groupId) {
+        Matcher matcher = SUPERVISORS_GROUP.matcher(groupId);
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
     /** The county whose supervisors' group ({@code county-<code>-supervisors}) is among the groups. */
     public static Optional<String> supervisedCounty(Collection<String> groupIds) {
-        return groupIds.stream().map(SUPERVISORS_GROUP::matcher).filter(Matcher::matches).map(m -> m.group(1)).findFirst();
+        return groupIds.stream().map(UnitGroups::supervisedCountyCodeOf).flatMap(Optional::stream).findFirst();
     }
 
     /** The most local unit among a user's groups (a village before its township). */

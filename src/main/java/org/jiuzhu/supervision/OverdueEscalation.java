@@ -36,7 +36,7 @@ public class OverdueEscalation {
 
     public static final String OVERDUE = "overdue";
     public static final String OVERDUE_SINCE = "overdueSince";
-    static final String ESCALATION_PROCESS = "supervisionEscalation";
+    public static final String ESCALATION_PROCESS = "supervisionEscalation";
     static final String MESSAGE_LATE_TASK_COMPLETED = "Message_LateTaskCompleted";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
