@@ -67,6 +67,11 @@ class WebappLanguageBrowserTest {
             openCockpit();
             assertThat(body()).contains("流程", "决策", "人工任务", "更多", "运行中的流程实例", "逾期案件");
             screenshot("webapps-zh-cockpit");
+            // A view that needs more than the official's own unit: the engine's refusal, in Chinese.
+            browser.get(url("/camunda/app/cockpit/default/#/tasks"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "权限，请联系系统管理员"));
+            assertThat(body()).doesNotContain("does not have", "permission on resource");
+            screenshot("webapps-zh-cockpit-tasks");
 
             logOutInTheWebapp();
             assertThat(body()).contains("您已退出登录");

@@ -1,6 +1,7 @@
 // Jiuzhu's Admin settings; replaces the webjar's scripts/config.js (ours comes first on the classpath).
 import {appName, chinese} from '../../jiuzhu/language.js';
 import '../../jiuzhu/login-page.js';
+import '../../jiuzhu/engine-messages.js';
 
 export default {
   app: appName('用户与权限', 'Admin'),
