@@ -2,6 +2,7 @@
 import {appName, chinese} from '../../jiuzhu/language.js';
 import '../../jiuzhu/login-page.js';
 import '../../jiuzhu/engine-messages.js';
+import '../../jiuzhu/chrome-words.js';
 
 export default {
   app: appName('用户与权限', 'Admin'),

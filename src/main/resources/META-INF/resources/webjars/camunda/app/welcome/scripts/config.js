@@ -1,6 +1,8 @@
 // Jiuzhu's Welcome settings; replaces the webjar's scripts/config.js (ours comes first on the classpath).
 import {appName, chinese} from '../../jiuzhu/language.js';
 import '../../jiuzhu/login-page.js';
+import '../../jiuzhu/engine-messages.js';
+import '../../jiuzhu/chrome-words.js';
 
 export default {
   app: appName('欢迎', 'Welcome'),
