@@ -30,6 +30,15 @@ public class SupervisionRecords {
                 .query(Long.class).single() > 0;
     }
 
+    /** Which of these tasks have a supervision record (one query, for lists of overdue tasks). */
+    public java.util.Set<String> tasksWithRecords(java.util.Collection<String> taskIds) {
+        if (taskIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.sql("select task_id from supervision_record where task_id in (:ids)")
+                .param("ids", taskIds).query(String.class).list());
+    }
+
     public void insert(Record r) {
         jdbc.sql("""
                 insert into supervision_record (task_id, process_instance_id, process_definition_key, business_key,
