@@ -7,9 +7,9 @@ import org.jiuzhu.organisation.UnitCodes;
 import org.jiuzhu.organisation.UnitLevel;
 
 /**
- * A unit a case counts for in the monthly sums: the case's own unit and every unit above it, so that
- * the figures of any one unit are a few rows of its own. A case without a (well-formed) unit counts
- * once, for nobody ({@code ''}, level {@code NONE}), which only administrators see.
+ * A unit of a case's chain: its own unit and every unit above it. The monthly sums count a case for its
+ * own unit (the first of the chain); a case without a (well-formed) unit counts for nobody
+ * ({@code ''}, level {@code NONE}), which only administrators see.
  */
 record CountedUnit(String code, String level) {
 

@@ -7,25 +7,21 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.VariableInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.jiuzhu.dibao.process.DibaoVariables;
 import org.jiuzhu.emergency.EmergencyArchive;
@@ -34,6 +30,8 @@ import org.jiuzhu.organisation.AdminUnit;
 import org.jiuzhu.organisation.AdminUnitRepository;
 import org.jiuzhu.organisation.UnitCodes;
 import org.jiuzhu.organisation.UnitLevel;
+import org.jiuzhu.supervision.OverdueEscalation;
+import org.jiuzhu.system.CaseProcesses;
 import org.jiuzhu.system.CaseVariables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,11 +45,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class DashboardFigures {
 
-    /** The processes whose user tasks are stages of a case, in the order the dashboard lists them. */
+    /**
+     * The case processes the dashboard lists first, in this order; every other process deployed with
+     * user tasks (say one an administrator adds in the Modeler) follows, by name.
+     */
     static final List<String> CASE_PROCESSES = List.of(DibaoVariables.PROCESS_KEY, EmergencyVariables.PROCESS_KEY,
             "temporaryAssistance");
+    /** Processes of the system's own: their user tasks (督办) are no stage of a case. */
+    static final Set<String> SYSTEM_PROCESSES = Set.of(OverdueEscalation.ESCALATION_PROCESS);
     static final int MONTHS = 12;
-    private static final int IDS_PER_QUERY = 500;
 
     public record Process(String key, String name) {
     }
@@ -90,7 +92,10 @@ public class DashboardFigures {
 
         /** Processes in the dashboard's order, each stage in the order of its model. */
         Comparator<Map.Entry<String, String>> order() {
-            return Comparator.<Map.Entry<String, String>>comparingInt(e -> processOrder(e.getKey()))
+            Map<String, Integer> positions = new HashMap<>();
+            processes.forEach(process -> positions.put(process.key(), positions.size()));
+            return Comparator.<Map.Entry<String, String>>comparingInt(e -> positions.getOrDefault(e.getKey(), positions.size()))
+                    .thenComparing(Map.Entry::getKey)
                     .thenComparingInt(e -> stageOf(e.getKey(), e.getValue()).map(Stage::order).orElse(Integer.MAX_VALUE))
                     .thenComparing(Map.Entry::getValue);
         }
@@ -99,14 +104,11 @@ public class DashboardFigures {
             return Optional.ofNullable(stages.getOrDefault(processKey, Map.of()).get(taskKey));
         }
 
-        private static int processOrder(String processKey) {
-            int index = CASE_PROCESSES.indexOf(processKey);
-            return index < 0 ? CASE_PROCESSES.size() : index;
+        List<String> keys() {
+            return processes.stream().map(Process::key).toList();
         }
     }
 
-    private final TaskService taskService;
-    private final RuntimeService runtimeService;
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
     private final AdminUnitRepository units;
@@ -116,11 +118,9 @@ public class DashboardFigures {
     private final Clock clock;
     private final Map<String, Map<String, Stage>> stagesByDefinitionId = new ConcurrentHashMap<>();
 
-    public DashboardFigures(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
+    public DashboardFigures(RepositoryService repositoryService,
                             IdentityService identityService, AdminUnitRepository units, TaskCompletions completions,
                             ApplicationMonths applicationMonths, JdbcClient jdbc, Clock clock) {
-        this.taskService = taskService;
-        this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
         this.identityService = identityService;
         this.units = units;
@@ -136,8 +136,8 @@ public class DashboardFigures {
         YearMonth first = last.minusMonths(MONTHS - 1);
         return asEngine(() -> {
             Catalogue catalogue = catalogue();
-            List<Task> open = openTasks(scope);
-            List<TownshipCount> overdue = overdueByTownship(scope, open, now);
+            List<OpenTasks> open = openTasks(scope, catalogue, now);
+            List<TownshipCount> overdue = overdueByTownship(scope, open);
             return new Figures(scope.name(), first.toString(), last.toString(), catalogue.processes(),
                     openByStage(open, catalogue), overdue.stream().mapToLong(TownshipCount::count).sum(), overdue,
                     averageDays(scope, first, catalogue), sameDayCompliance(scope, first),
@@ -145,33 +145,50 @@ public class DashboardFigures {
         });
     }
 
-    /** The open user tasks of the scope's cases, whoever may work on them. */
-    private List<Task> openTasks(DashboardScope scope) {
-        String[] keys = CASE_PROCESSES.toArray(String[]::new);
-        if (scope.isEverything()) {
-            return taskService.createTaskQuery().processDefinitionKeyIn(keys).list();
-        }
-        Map<String, Task> tasks = new LinkedHashMap<>();
-        for (AdminUnit unit : scope.units()) {
-            TaskQuery query = taskService.createTaskQuery().processDefinitionKeyIn(keys);
-            query = unit.level() == UnitLevel.VILLAGE
-                    ? query.processVariableValueEquals(CaseVariables.UNIT_CODE, unit.code())
-                    : query.processVariableValueLike(CaseVariables.UNIT_CODE, DashboardScope.unitCodePattern(unit));
-            query.list().forEach(task -> tasks.putIfAbsent(task.getId(), task));
-        }
-        return new ArrayList<>(tasks.values());
+    /** Open user tasks of one stage of the cases of one unit ({@code unitCode} null: cases without one). */
+    private record OpenTasks(String processKey, String taskKey, String taskName, String unitCode, long open,
+                             long overdue) {
     }
 
-    private List<StageCount> openByStage(List<Task> open, Catalogue catalogue) {
-        Map<String, String> processKeys = new HashMap<>();
+    /**
+     * The open user tasks of the scope's cases, whoever may work on them, counted in the database by
+     * stage and case unit: the dashboard stays as fast with a county's whole backlog as with a few cases.
+     * A case's unit is its process instance's {@code unitCode}, as for every other figure.
+     */
+    private List<OpenTasks> openTasks(DashboardScope scope, Catalogue catalogue, Instant now) {
+        if (catalogue.processes().isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("now", Timestamp.from(now));
+        params.put("unitCode", CaseVariables.UNIT_CODE);
+        params.put("processKeys", catalogue.keys());
+        DashboardScope.SqlCondition inScope = scope.unitCodeCondition("v.text_");
+        params.putAll(inScope.params());
+        return jdbc.sql("""
+                select d.key_ as process_key, t.task_def_key_ as task_key, max(t.name_) as task_name,
+                    v.text_ as unit_code, count(*) as open_count,
+                    sum(case when t.due_date_ < :now then 1 else 0 end) as overdue_count
+                from act_ru_task t
+                join act_re_procdef d on d.id_ = t.proc_def_id_
+                left join act_ru_variable v on v.execution_id_ = t.proc_inst_id_ and v.task_id_ is null
+                    and v.name_ = :unitCode
+                where d.key_ in (:processKeys) and %s
+                group by d.key_, t.task_def_key_, v.text_""".formatted(inScope.sql()))
+                .params(params)
+                .query((rs, row) -> new OpenTasks(rs.getString("process_key"), rs.getString("task_key"),
+                        rs.getString("task_name"), rs.getString("unit_code"), rs.getLong("open_count"),
+                        rs.getLong("overdue_count")))
+                .list();
+    }
+
+    private List<StageCount> openByStage(List<OpenTasks> open, Catalogue catalogue) {
         Map<Map.Entry<String, String>, String> names = new HashMap<>();
         Map<Map.Entry<String, String>, Long> counts = new HashMap<>();
-        for (Task task : open) {
-            String processKey = processKeys.computeIfAbsent(task.getProcessDefinitionId(),
-                    id -> repositoryService.getProcessDefinition(id).getKey());
-            Map.Entry<String, String> stage = Map.entry(processKey, task.getTaskDefinitionKey());
-            counts.merge(stage, 1L, Long::sum);
-            names.putIfAbsent(stage, task.getName());
+        for (OpenTasks tasks : open) {
+            Map.Entry<String, String> stage = Map.entry(tasks.processKey(), tasks.taskKey());
+            counts.merge(stage, tasks.open(), Long::sum);
+            names.putIfAbsent(stage, tasks.taskName());
         }
         return counts.keySet().stream().sorted(catalogue.order())
                 .map(stage -> new StageCount(stage.getKey(), stage.getValue(),
@@ -180,39 +197,21 @@ public class DashboardFigures {
                 .toList();
     }
 
-    /** Process instance id → the case's unitCode. */
-    private Map<String, String> caseUnitsOf(List<Task> tasks) {
-        List<String> ids = tasks.stream().map(Task::getProcessInstanceId).distinct().toList();
-        Map<String, String> unitCodes = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
-            for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
-                    .variableName(CaseVariables.UNIT_CODE).processInstanceIdIn(chunk.toArray(String[]::new)).list()) {
-                if (variable.getValue() instanceof String code
-                        && variable.getExecutionId().equals(variable.getProcessInstanceId())) {
-                    unitCodes.put(variable.getProcessInstanceId(), code);
-                }
-            }
-        }
-        return unitCodes;
-    }
-
     /**
      * Open tasks past their due date, by the township of their case. Every township of the scope is
      * listed, also those with none; a case of a county itself counts under the county.
      */
-    private List<TownshipCount> overdueByTownship(DashboardScope scope, List<Task> open, Instant now) {
+    private List<TownshipCount> overdueByTownship(DashboardScope scope, List<OpenTasks> open) {
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, Long> counts = new LinkedHashMap<>();
         townshipsOf(scope).forEach(township -> {
             names.put(township.code(), township.name());
             counts.put(township.code(), 0L);
         });
-        Date nowDate = Date.from(now);
-        List<Task> overdue = open.stream().filter(t -> t.getDueDate() != null && t.getDueDate().before(nowDate)).toList();
-        Map<String, String> caseUnits = caseUnitsOf(overdue);
-        for (Task task : overdue) {
-            counts.merge(townshipOf(caseUnits.get(task.getProcessInstanceId())), 1L, Long::sum);
+        for (OpenTasks tasks : open) {
+            if (tasks.overdue() > 0) {
+                counts.merge(townshipOf(tasks.unitCode()), tasks.overdue(), Long::sum);
+            }
         }
         return counts.entrySet().stream()
                 .map(e -> new TownshipCount(e.getKey(), names.computeIfAbsent(e.getKey(), code -> code.isEmpty()
@@ -239,7 +238,7 @@ public class DashboardFigures {
     }
 
     private List<StageDuration> averageDays(DashboardScope scope, YearMonth first, Catalogue catalogue) {
-        return completions.stageTotals(scope, first.atDay(1), CASE_PROCESSES).stream()
+        return completions.stageTotals(scope, first.atDay(1), catalogue.keys()).stream()
                 .filter(total -> total.completed() > 0)
                 .sorted(Comparator.comparing(total -> Map.entry(total.processDefinitionKey(), total.taskDefinitionKey()),
                         catalogue.order()))
@@ -285,24 +284,36 @@ public class DashboardFigures {
 
     /** The latest version of each case process, with its user tasks in the order of the model. */
     private Catalogue catalogue() {
-        Map<String, ProcessDefinition> latest = new HashMap<>();
-        repositoryService.createProcessDefinitionQuery().processDefinitionKeyIn(CASE_PROCESSES.toArray(String[]::new))
-                .latestVersion().list().forEach(definition -> latest.put(definition.getKey(), definition));
+        List<ProcessDefinition> latest = new ArrayList<>(repositoryService.createProcessDefinitionQuery().latestVersion()
+                .list().stream().filter(definition -> !SYSTEM_PROCESSES.contains(definition.getKey())).toList());
+        latest.sort(Comparator.<ProcessDefinition>comparingInt(definition -> CASE_PROCESSES.contains(definition.getKey())
+                        ? CASE_PROCESSES.indexOf(definition.getKey()) : CASE_PROCESSES.size())
+                .thenComparing(DashboardFigures::nameOf).thenComparing(ProcessDefinition::getKey));
         List<Process> processes = new ArrayList<>();
         Map<String, Map<String, Stage>> stages = new HashMap<>();
-        for (String key : CASE_PROCESSES) {
-            ProcessDefinition definition = latest.get(key);
-            if (definition != null) {
-                processes.add(new Process(key, definition.getName() == null ? key : definition.getName()));
-                stages.put(key, stagesByDefinitionId.computeIfAbsent(definition.getId(), this::stagesOf));
+        for (ProcessDefinition definition : latest) {
+            Map<String, Stage> userTasks = stagesByDefinitionId.computeIfAbsent(definition.getId(), this::stagesOf);
+            // The same key in two tenants counts once; a process without user tasks (or marked as no case,
+            // see CaseProcesses) has no stages.
+            if (!userTasks.isEmpty() && !stages.containsKey(definition.getKey())) {
+                processes.add(new Process(definition.getKey(), nameOf(definition)));
+                stages.put(definition.getKey(), userTasks);
             }
         }
         return new Catalogue(processes, stages);
     }
 
+    private static String nameOf(ProcessDefinition definition) {
+        return definition.getName() == null ? definition.getKey() : definition.getName();
+    }
+
     private Map<String, Stage> stagesOf(String definitionId) {
         Map<String, Stage> stages = new HashMap<>();
-        for (UserTask task : repositoryService.getBpmnModelInstance(definitionId).getModelElementsByType(UserTask.class)) {
+        BpmnModelInstance model = repositoryService.getBpmnModelInstance(definitionId);
+        if (!CaseProcesses.isCase(model, repositoryService.getProcessDefinition(definitionId).getKey())) {
+            return stages;
+        }
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             stages.put(task.getId(), new Stage(stages.size(), task.getName() == null ? task.getId() : task.getName()));
         }
         return stages;

@@ -1,5 +1,9 @@
 package org.jiuzhu.dashboard;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import java.util.List;
 
 import org.jiuzhu.organisation.AdminUnit;
@@ -57,15 +61,27 @@ record DashboardScope(String name, List<AdminUnit> units) {
         return isEverything() ? "1 = 1" : tableAlias + "." + column() + " in (:scopeCodes)";
     }
 
+    /** A SQL condition with its named parameters. */
+    record SqlCondition(String sql, Map<String, Object> params) {
+    }
+
     /**
-     * A SQL condition limiting the rows of a monthly sum ({@code stage_duration_month},
-     * {@code application_month}) to the scope: every unit has rows of its own, so the scope's units'
-     * rows are all its figures; every case is the counties' rows and those of cases without a unit.
+     * A SQL condition limiting a column of case unit codes (a case's {@code unitCode}: the unit_code of
+     * a monthly sum, the variable's text) to the scope, by {@link #unitCodePattern}; always true for
+     * every case, cases without a unit included. Each parameter is named {@code scopeUnit0}, … .
      */
-    String monthlySumCondition(String tableAlias) {
-        return isEverything()
-                ? tableAlias + ".unit_level in ('" + UnitLevel.COUNTY.name() + "', '" + CountedUnit.NONE + "')"
-                : tableAlias + ".unit_code in (:scopeCodes)";
+    SqlCondition unitCodeCondition(String column) {
+        if (isEverything()) {
+            return new SqlCondition("1 = 1", Map.of());
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        List<String> conditions = new ArrayList<>();
+        for (AdminUnit unit : units) {
+            String name = "scopeUnit" + params.size();
+            params.put(name, unitCodePattern(unit));
+            conditions.add(column + (unit.level() == UnitLevel.VILLAGE ? " = :" : " like :") + name);
+        }
+        return new SqlCondition("(" + String.join(" or ", conditions) + ")", params);
     }
 
     /**

@@ -20,12 +20,13 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.jiuzhu.organisation.UnitGroups;
 import org.jiuzhu.supervision.OverdueEscalation;
 import org.jiuzhu.system.CaseVariables;
+import org.jiuzhu.system.CaseProcesses;
 import org.springframework.stereotype.Component;
 
 /**
  * Records every completed user task in {@link TaskCompletions}, in the transaction that completes it.
  * Added to every user task of every process, also those deployed from the Modeler — except the 督办
- * tasks, which are no stage of a case.
+ * tasks, which are no stage of a case, and those of a process marked as no case ({@link CaseProcesses}).
  */
 @Component
 public class TaskCompletionPlugin extends AbstractProcessEnginePlugin {
@@ -44,11 +45,17 @@ public class TaskCompletionPlugin extends AbstractProcessEnginePlugin {
         configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                String processKey = ((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey();
+                ProcessDefinitionEntity definition = (ProcessDefinitionEntity) activity.getProcessDefinition();
+                String processKey = definition.getKey();
                 if (OverdueEscalation.ESCALATION_PROCESS.equals(processKey)) {
                     return;
                 }
-                TaskListener record = task -> record(processKey, task);
+                // Whether the process is a case is known once the whole process is parsed: asked at run time.
+                TaskListener record = task -> {
+                    if (CaseProcesses.isCase(definition)) {
+                        record(processKey, task);
+                    }
+                };
                 ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
                         .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, record);
             }

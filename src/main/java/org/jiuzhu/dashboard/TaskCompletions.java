@@ -14,8 +14,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * 办理时长: every completed user task of a case (table {@code task_completion}) and their sums per month
- * and stage for each unit of the case ({@code stage_duration_month}), from which the dashboard averages
- * the days per stage without reading a year of tasks.
+ * and stage for the case's own unit ({@code stage_duration_month}), from which the dashboard averages
+ * the days per stage of any scope without reading a year of tasks.
  */
 @Repository
 public class TaskCompletions {
@@ -64,35 +64,35 @@ public class TaskCompletions {
                 .update();
         LocalDate month = LocalDate.ofInstant(c.completedAt(), zone).withDayOfMonth(1);
         String stageName = c.taskName() == null ? c.taskDefinitionKey() : c.taskName();
-        for (CountedUnit unit : chain) {
-            sums.add("""
-                    update stage_duration_month set completed_count = completed_count + 1,
-                        total_seconds = total_seconds + ?, task_name = ?
-                    where unit_code = ? and month_start = ? and process_definition_key = ? and task_definition_key = ?""",
-                    new Object[] {seconds, stageName, unit.code(), month, c.processDefinitionKey(), c.taskDefinitionKey()},
-                    """
-                    insert into stage_duration_month (unit_code, unit_level, month_start, process_definition_key,
-                        task_definition_key, task_name, completed_count, total_seconds)
-                    values (?, ?, ?, ?, ?, ?, 1, ?)""",
-                    new Object[] {unit.code(), unit.level(), month, c.processDefinitionKey(), c.taskDefinitionKey(),
-                            stageName, seconds});
-        }
+        // The case's own unit only: a township or the county adds up its units' rows when it reads them
+        // (DashboardScope#unitCodeCondition), so completions in different villages never wait for one another.
+        CountedUnit unit = chain.get(0);
+        sums.add("""
+                update stage_duration_month set completed_count = completed_count + 1,
+                    total_seconds = total_seconds + ?, task_name = ?
+                where unit_code = ? and month_start = ? and process_definition_key = ? and task_definition_key = ?""",
+                new Object[] {seconds, stageName, unit.code(), month, c.processDefinitionKey(), c.taskDefinitionKey()},
+                """
+                insert into stage_duration_month (unit_code, unit_level, month_start, process_definition_key,
+                    task_definition_key, task_name, completed_count, total_seconds)
+                values (?, ?, ?, ?, ?, ?, 1, ?)""",
+                new Object[] {unit.code(), unit.level(), month, c.processDefinitionKey(), c.taskDefinitionKey(),
+                        stageName, seconds});
         return true;
     }
 
     /** Completions per stage of the given processes in the scope, from the month {@code from} on. */
     List<StageTotal> stageTotals(DashboardScope scope, LocalDate from, Collection<String> processKeys) {
+        DashboardScope.SqlCondition inScope = scope.unitCodeCondition("m.unit_code");
         var sql = jdbc.sql("""
                 select m.process_definition_key, m.task_definition_key, max(m.task_name) as task_name,
                     sum(m.completed_count) as completed, sum(m.total_seconds) as total_seconds
                 from stage_duration_month m
                 where %s and m.month_start >= :from and m.process_definition_key in (:processKeys)
-                group by m.process_definition_key, m.task_definition_key""".formatted(scope.monthlySumCondition("m")))
+                group by m.process_definition_key, m.task_definition_key""".formatted(inScope.sql()))
+                .params(inScope.params())
                 .param("from", from.withDayOfMonth(1))
                 .param("processKeys", processKeys);
-        if (!scope.isEverything()) {
-            sql = sql.param("scopeCodes", scope.codes());
-        }
         return sql.query((rs, row) -> new StageTotal(rs.getString("process_definition_key"),
                 rs.getString("task_definition_key"), rs.getString("task_name"), rs.getLong("completed"),
                 rs.getLong("total_seconds"))).list();

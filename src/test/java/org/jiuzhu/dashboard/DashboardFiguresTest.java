@@ -272,6 +272,44 @@ class DashboardFiguresTest {
     }
 
     @Test
+    void countsTheCasesOfAProcessAddedFromTheModelerButNotTheSupervisionOfLateTasks() {
+        String county = "341896000000";
+        String township = "341896001000";
+        String village = "341896001001";
+        organisation.addUnit(county, "新增流程县");
+        organisation.addUnit(township, "新增流程镇");
+        organisation.addUnit(village, "新增流程村");
+        officials.ensureOfficial("kb_added_county", "新", "增", PASSWORD, county, OfficialRole.OFFICER);
+        processEngine.getRepositoryService().createDeployment().name("dashboard-added-case")
+                .addClasspathResource("dashboard/dashboard-added-case.bpmn").deploy();
+        for (int i = 0; i < 3; i++) {
+            ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey("dashboardAddedCase",
+                    Map.of("unitCode", village, "taskGroup", "village-" + village));
+            if (i == 0) {
+                org.camunda.bpm.engine.task.Task late = task(pi);
+                late.setDueDate(Date.from(Instant.now().minus(Duration.ofDays(1))));
+                processEngine.getTaskService().saveTask(late);
+            }
+        }
+        processEngine.getRuntimeService().startProcessInstanceByKey(
+                org.jiuzhu.supervision.OverdueEscalation.ESCALATION_PROCESS, Map.of("escalatedTo", "township-" + township,
+                        "supervisionSummary", "逾期任务：村级审查", "caseLink", "/", "lateTaskId", "none",
+                        "unitCode", village));
+
+        JsonNode figures = figuresOf("kb_added_county");
+
+        assertThat(figures.get("processes").findValuesAsText("key")).contains("dashboardAddedCase")
+                .doesNotContain(org.jiuzhu.supervision.OverdueEscalation.ESCALATION_PROCESS, "overdueScan");
+        assertThat(figures.get("processes").findValuesAsText("key").subList(0, 3))
+                .containsExactly("dibaoApplication", "emergencySameDay", "temporaryAssistance");
+        assertThat(stages(figures, "openByStage", "count")).containsExactly(Map.entry("村级审查", 3.0));
+        assertThat(townships(figures)).containsExactly(Map.entry("新增流程镇", 1L));
+        assertThat(figures.get("overdueTotal").asLong()).isEqualTo(1);
+        // The other counties do not count these cases.
+        assertThat(figuresOf("kb_county").get("openByStage").findValuesAsText("processKey")).containsOnly("dibaoApplication");
+    }
+
+    @Test
     void refusesUsersWithoutAUnit() {
         if (identityService.createUserQuery().userId("kb_nobody").count() == 0) {
             User user = identityService.newUser("kb_nobody");
