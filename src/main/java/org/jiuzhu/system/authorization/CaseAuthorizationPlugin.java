@@ -8,11 +8,13 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.jiuzhu.system.CaseProcesses;
 import org.springframework.stereotype.Component;
 
 /**
  * Adds {@link CaseAuthorizationListener} to the start of every process, whoever deployed it (also
- * models an administrator deploys from the Modeler), so no case is ever visible beyond its units.
+ * models an administrator deploys from the Modeler), so no case is ever visible beyond its units; not
+ * to a process marked as no case ({@link CaseProcesses}), which only its tasks' groups see.
  */
 @Component
 public class CaseAuthorizationPlugin extends AbstractProcessEnginePlugin {
@@ -31,7 +33,10 @@ public class CaseAuthorizationPlugin extends AbstractProcessEnginePlugin {
         configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-                processDefinition.addListener(ExecutionListener.EVENTNAME_START, listener);
+                CaseProcesses.mark(processElement, processDefinition);
+                if (CaseProcesses.isCase(processDefinition)) {
+                    processDefinition.addListener(ExecutionListener.EVENTNAME_START, listener);
+                }
             }
         });
     }

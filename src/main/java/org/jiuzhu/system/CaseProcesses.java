@@ -1,0 +1,59 @@
+package org.jiuzhu.system;
+
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseUtil;
+import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+
+/**
+ * Every process is a case process — its instances are granted to their units, its tasks are stages on
+ * the dashboard — unless its model says otherwise with the extension property {@code jiuzhu.case} =
+ * {@code false} (Modeler: process → Extension properties). Such a process is visible only to the
+ * candidate groups of its tasks and to administrators, and counts for no figure: for work that is not an
+ * applicant's case (the benchmark's bare-engine reference is one).
+ */
+public final class CaseProcesses {
+
+    public static final String PROPERTY = "jiuzhu.case";
+
+    private CaseProcesses() {
+    }
+
+    /** While parsing: remembers on the definition whether the process element is a case process. */
+    public static void mark(Element processElement, ProcessDefinitionImpl definition) {
+        boolean isCase = true;
+        Element properties = BpmnParseUtil.findCamundaExtensionElement(processElement, "properties");
+        if (properties != null) {
+            for (Element property : properties.elements("property")) {
+                if (PROPERTY.equals(property.attribute("name")) && "false".equalsIgnoreCase(property.attribute("value"))) {
+                    isCase = false;
+                }
+            }
+        }
+        definition.setProperty(PROPERTY, isCase);
+    }
+
+    /** At run time: whether the (parsed) definition is a case process. */
+    public static boolean isCase(ProcessDefinitionImpl definition) {
+        return !Boolean.FALSE.equals(definition.getProperty(PROPERTY));
+    }
+
+    /** From a deployed model: whether its process is a case process. */
+    public static boolean isCase(BpmnModelInstance model, String processKey) {
+        Process process = model.getModelElementById(processKey);
+        if (process == null || process.getExtensionElements() == null) {
+            return true;
+        }
+        for (CamundaProperties properties : process.getExtensionElements().getChildElementsByType(CamundaProperties.class)) {
+            for (CamundaProperty property : properties.getCamundaProperties()) {
+                if (PROPERTY.equals(property.getCamundaName()) && "false".equalsIgnoreCase(property.getCamundaValue())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
