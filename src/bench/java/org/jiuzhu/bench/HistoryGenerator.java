@@ -116,7 +116,7 @@ final class HistoryGenerator {
         return commands.execute(context -> {
             List<String> ids = new ArrayList<>();
             for (int i = first; i < last; i++) {
-                Organisation.Unit village = org.villages.get(i % org.villages.size());
+                Organisation.Unit village = villageOf(i);
                 ids.add(engine.getRuntimeService().startProcessInstanceByKey(PROCESS, prefix + i, Variables.createVariables()
                         .putValue("unitCode", village.code())
                         .putValue("townshipCode", village.townshipCode())
@@ -127,9 +127,18 @@ final class HistoryGenerator {
         });
     }
 
+    /**
+     * The cases of one batch (one transaction) are of one village, as a village registers its cases
+     * together; the batches of the threads then are of different villages, so that they do not queue for
+     * the same rows of the dashboard's monthly sums, which a village's officials would not do either.
+     */
+    private Organisation.Unit villageOf(int i) {
+        return org.villages.get((i / batchSize) % org.villages.size());
+    }
+
     /** The backlog lies with villages (60%), townships (30%) and the county (10%). */
     private String unitGroup(int i, boolean spread) {
-        Organisation.Unit village = org.villages.get(i % org.villages.size());
+        Organisation.Unit village = villageOf(i);
         if (!spread || i % 10 < 6) {
             return village.group();
         }
