@@ -19,9 +19,10 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.jiuzhu.dibao.process.DibaoVariables;
 import org.jiuzhu.emergency.EmergencyArchive;
@@ -309,11 +310,12 @@ public class DashboardFigures {
 
     private Map<String, Stage> stagesOf(String definitionId) {
         Map<String, Stage> stages = new HashMap<>();
-        BpmnModelInstance model = repositoryService.getBpmnModelInstance(definitionId);
-        if (!CaseProcesses.isCase(model, repositoryService.getProcessDefinition(definitionId).getKey())) {
+        // As parsed when deployed (CaseProcesses marks it then): no second reading of the model's properties.
+        if (!CaseProcesses.isCase((ProcessDefinitionImpl) ((RepositoryServiceImpl) repositoryService)
+                .getDeployedProcessDefinition(definitionId))) {
             return stages;
         }
-        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        for (UserTask task : repositoryService.getBpmnModelInstance(definitionId).getModelElementsByType(UserTask.class)) {
             stages.put(task.getId(), new Stage(stages.size(), task.getName() == null ? task.getId() : task.getName()));
         }
         return stages;

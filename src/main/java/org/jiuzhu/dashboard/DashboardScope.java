@@ -2,9 +2,8 @@ package org.jiuzhu.dashboard;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
-
 import java.util.List;
+import java.util.Map;
 
 import org.jiuzhu.organisation.AdminUnit;
 import org.jiuzhu.organisation.UnitLevel;

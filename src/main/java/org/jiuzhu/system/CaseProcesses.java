@@ -3,10 +3,6 @@ package org.jiuzhu.system;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseUtil;
 import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
 /**
  * Every process is a case process — its instances are granted to their units, its tasks are stages on
@@ -36,24 +32,8 @@ public final class CaseProcesses {
         definition.setProperty(PROPERTY, isCase);
     }
 
-    /** At run time: whether the (parsed) definition is a case process. */
+    /** Whether the parsed (deployed) definition is a case process; marked by CaseAuthorizationPlugin. */
     public static boolean isCase(ProcessDefinitionImpl definition) {
         return !Boolean.FALSE.equals(definition.getProperty(PROPERTY));
-    }
-
-    /** From a deployed model: whether its process is a case process. */
-    public static boolean isCase(BpmnModelInstance model, String processKey) {
-        Process process = model.getModelElementById(processKey);
-        if (process == null || process.getExtensionElements() == null) {
-            return true;
-        }
-        for (CamundaProperties properties : process.getExtensionElements().getChildElementsByType(CamundaProperties.class)) {
-            for (CamundaProperty property : properties.getCamundaProperties()) {
-                if (PROPERTY.equals(property.getCamundaName()) && "false".equalsIgnoreCase(property.getCamundaValue())) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 }
