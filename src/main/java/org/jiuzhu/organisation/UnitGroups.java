@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  *   <li>{@code village-<code>}, {@code township-<code>}, {@code county-<code>}: the unit's officials;
  *       user tasks are routed to these as candidate groups.</li>
  *   <li>{@code township-<code>-leaders}, {@code county-<code>-leaders}: the unit's leaders (分管领导),
- *       who also belong to the unit group.</li>
+ *       who always also belong to the unit group and see its cases through it.</li>
  *   <li>{@code county-<code>-supervisors}: the county's supervisors (督办), who see every case of the
  *       county without working on it; each is also in the role group {@code supervisors}.</li>
  *   <li>{@code camunda-admin}: administrators.</li>
@@ -71,15 +71,14 @@ public final class UnitGroups {
 
     /**
      * The groups that may read a case of the lowest unit in {@code chain}: the unit itself, every unit
-     * above it with its leaders, and the county's supervisors.
+     * above it, and the county's supervisors. Leaders need no grant of their own: a leader is always
+     * also an official of the unit ({@link OfficialService}), and every grant is a row per case in the
+     * engine's authorization table, which every authorization check reads.
      */
     public static List<String> caseReaders(List<AdminUnit> chain) {
         List<String> groups = new ArrayList<>();
         for (AdminUnit unit : chain) {
             groups.add(unit.groupId());
-            if (unit.level() != UnitLevel.VILLAGE) {
-                groups.add(leaders(unit));
-            }
             if (unit.level() == UnitLevel.COUNTY) {
                 groups.add(supervisors(unit));
             }

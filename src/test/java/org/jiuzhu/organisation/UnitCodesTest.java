@@ -51,7 +51,7 @@ class UnitCodesTest {
 
         assertThat(UnitGroups.caseReaders(List.of(village, township, county))).containsExactly(
                 "village-341899001001",
-                "township-341899001000", "township-341899001000-leaders",
-                "county-341899000000", "county-341899000000-leaders", "county-341899000000-supervisors");
+                "township-341899001000",
+                "county-341899000000", "county-341899000000-supervisors");
     }
 }

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * When a case starts, lets its unit and every unit above it (with their leaders and the county's
- * supervisors) read the process instance and its history, and nobody else but administrators.
+ * When a case starts, lets its unit and every unit above it (leaders through their unit's group) and
+ * the county's supervisors read the process instance and its history, and nobody else but administrators.
  * Tasks need nothing here: the engine lets a task's candidate group read it.
  * <p>
  * The unit comes from {@link CaseVariables#UNIT_CODE}; when a process is started without it (say
