@@ -10,18 +10,24 @@ import java.util.stream.Collectors;
  * What one benchmark run does, from system properties ({@code -Dbench.cases=…} on the Maven command
  * line); a property left empty takes the default given here.
  *
- * @param households     N: households seeded with verification records (at least M plus the warm-up)
+ * @param households     N: households seeded with verification records (at least M plus the warm-up
+ *                       plus the paced cases)
  * @param cases          M: cases driven through each pipeline (ours and the reference)
  * @param officials      K: concurrent simulated officials (at least 3: village, township, county)
  * @param warmupCases    cases of each pipeline run before measuring, so both meet a warm JVM
+ * @param pacedCases     cases of the paced run: our pipeline again, the K officials each taking
+ *                       {@code think} to fill in every form, for the latency an official sees at a
+ *                       working pace rather than at saturation
+ * @param think          the time an official takes per form in the paced run
  * @param history        finished cases generated for the query measurements
  * @param openTasks      open tasks generated for the query measurements
  * @param overdueShare   share of the generated open tasks that are overdue
  * @param samples        requests per query measure (after 10 unmeasured ones)
- * @param phases         which parts run: pipeline, reference, queries
+ * @param phases         which parts run: pipeline, reference, paced, queries
  * @param generatorBatch cases generated per transaction
  */
-record BenchSettings(int households, int cases, int officials, int warmupCases, int history, int openTasks,
+record BenchSettings(int households, int cases, int officials, int warmupCases, int pacedCases, Duration think,
+                     int history, int openTasks,
                      double overdueShare, int samples, Set<String> phases, int townships, int villagesPerTownship,
                      int generatorThreads, int generatorBatch,
                      Path models, Path output, String pgHost, int pgPort, String database,
@@ -29,24 +35,26 @@ record BenchSettings(int households, int cases, int officials, int warmupCases, 
 
     static final String PIPELINE = "pipeline";
     static final String REFERENCE = "reference";
+    static final String PACED = "paced";
     static final String QUERIES = "queries";
 
     static BenchSettings fromSystemProperties() {
         int cases = integer("bench.cases", 500);
         int warmup = integer("bench.warmupCases", Math.max(20, cases / 20));
-        int households = integer("bench.households", cases + warmup);
+        Set<String> phases = Arrays.stream(text("bench.phases", String.join(",", PIPELINE, REFERENCE, PACED, QUERIES))
+                .split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        int paced = phases.contains(PACED) ? integer("bench.pacedCases", 200) : 0;
+        int households = integer("bench.households", cases + warmup + paced);
         int officials = integer("bench.officials", 8);
         if (officials < 3) {
             throw new IllegalArgumentException("bench.officials must be at least 3 (a village, a township and a county official)");
         }
-        if (households < cases + warmup) {
-            throw new IllegalArgumentException("bench.households (N) must cover bench.cases (M) and the warm-up cases: a "
-                    + "household enrolled once is refused as already supported when it applies again");
+        if (households < cases + warmup + paced) {
+            throw new IllegalArgumentException("bench.households (N) must cover bench.cases (M), the warm-up and the "
+                    + "paced cases: a household enrolled once is refused as already supported when it applies again");
         }
-        Set<String> phases = Arrays.stream(text("bench.phases", PIPELINE + "," + REFERENCE + "," + QUERIES).split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
         return new BenchSettings(households, cases, officials,
-                warmup,
+                warmup, paced, Duration.ofMillis(integer("bench.thinkMillis", 1000)),
                 integer("bench.history", 200_000), integer("bench.openTasks", 20_000),
                 Double.parseDouble(text("bench.overdueShare", "0.05")), integer("bench.samples", 200), phases,
                 integer("bench.townships", 10), integer("bench.villagesPerTownship", 10),

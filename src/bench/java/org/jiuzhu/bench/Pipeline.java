@@ -24,7 +24,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  *   <li>Applicants (one browser each) apply on {@code /apply}; for the reference, village officers
  *       start the case over REST.</li>
  *   <li>K officials, each as themselves (HTTP Basic, authorization on), do what Tasklist does: list
- *       the filter 本单位待办, open a task (its form variables), claim it, submit the form. Officers
+ *       the filter 本单位待办, open a task (its form variables), claim it, fill in the form (no time at
+ *       all in the throughput runs, a set think time in the paced run), submit it. Officers
  *       sharing a unit split its tasks by case, so none takes another's task.</li>
  *   <li>A clerk brings the notice timer forward through the engine (the administrator sets the timer
  *       job's due date to now; the job executor fires it), and the public lodges an objection on 5%
@@ -84,6 +85,7 @@ final class Pipeline {
     private final Duration timeout;
     private final String label;
     private final CpuMeter cpu;
+    private final Duration think;
 
     private final AtomicBoolean done = new AtomicBoolean();
     private final AtomicLong completions = new AtomicLong();
@@ -97,10 +99,13 @@ final class Pipeline {
     /**
      * @param householdOffset the first household this run applies for (each household applies once)
      * @param label           prefix of the measures, e.g. "ours"
+     * @param think           how long an official takes to fill in a form between opening and submitting
+     *                        it; zero for the throughput runs (officials work without a pause)
      */
     Pipeline(Web web, Organisation org, Flavor flavor, int cases, int householdOffset, String unitFilterId,
-             Duration timeout, String label, CpuMeter cpu) {
+             Duration timeout, String label, CpuMeter cpu, Duration think) {
         this.cpu = cpu;
+        this.think = think;
         this.web = web;
         this.org = org;
         this.flavor = flavor;
@@ -268,6 +273,9 @@ final class Pipeline {
                         Map.of("userId", official.id()), 204).ok()) {
                     continue;
                 }
+            }
+            if (!think.isZero()) {
+                pause(think.toMillis());
             }
             if (session.postJson(label + ": complete task (submit-form)", "/engine-rest/task/" + id + "/submit-form",
                     Map.of("variables", formValues(key)), 204).ok()) {
