@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -73,13 +75,15 @@ public class EligibilityAssessment {
         List<String> classes = new ArrayList<>();
         BigDecimal amount = BigDecimal.ZERO;
         BigDecimal gap = standard.subtract(perCapita).max(BigDecimal.ZERO);
+        // One evaluation per class, not per member: members of a class share its increment.
+        Map<String, BigDecimal> increments = new HashMap<>();
         for (HouseholdMember member : application.members()) {
             String memberClass = memberClass(member, today);
             classes.add(memberClass);
             boolean counts = !application.singlePerson() || member.idNumber().equalsIgnoreCase(application.singlePersonIdNumber());
             if (eligible && counts) {
                 BigDecimal base = application.singlePerson() ? standard : gap;
-                amount = amount.add(base.multiply(BigDecimal.ONE.add(increment(memberClass))));
+                amount = amount.add(base.multiply(BigDecimal.ONE.add(increments.computeIfAbsent(memberClass, this::increment))));
             }
         }
         return new Assessment(standard, income, perCapita, eligible, reason, amount.setScale(2, RoundingMode.HALF_UP),
