@@ -301,6 +301,8 @@ public final class Bench {
             String prefix = r.flavor() == Pipeline.Flavor.OURS ? "ours: " : "reference: ";
             report.heading(r.label() + "：每类请求（吞吐按受理 + 办理两阶段合计用时）").table(Report.LATENCY_HEADER,
                     Report.latencyRows(summaries, prefix, r.intake().plus(r.wall())));
+            report.line("").line("任务办理（submit-form）按环节：").line("");
+            report.table(Report.LATENCY_HEADER, Report.latencyRows(r.submitsByTask(), "", r.wall()));
             Instant from = r.flavor() == Pipeline.Flavor.OURS ? oursFrom : referenceFrom;
             report.line("").line("异步步骤（作业执行器）：从作业创建到成功结束的等待（含排队与执行）；定时器为提前后的到期时间到执行。")
                     .line("");
@@ -332,6 +334,8 @@ public final class Bench {
                 + "；incident " + paced.incidents() + "，失败作业 " + paced.failedJobs() + "。").line("");
         List<Stats.Summary> summaries = stats.summaries();
         report.table(Report.LATENCY_HEADER, Report.latencyRows(summaries, "paced: ", paced.intake().plus(paced.wall())));
+        report.line("").line("任务办理（submit-form）按环节：").line("");
+        report.table(Report.LATENCY_HEADER, Report.latencyRows(paced.submitsByTask(), "", paced.wall()));
         report.line("").line("异步步骤（作业执行器）：").line("");
         report.table(List.of("步骤", "作业数", "p50 ms", "p95 ms", "p99 ms", "max ms"),
                 JobLog.steps(jdbc, paced.flavor().processKey, from).stream().map(s -> List.of(s.activity(),

@@ -63,7 +63,8 @@ final class Pipeline {
      */
     record Result(Flavor flavor, String label, int cases, long started, long finished, long enrolled, long completions,
                   long objections, long timersForwarded, Duration intake, Duration wall, boolean complete,
-                  long incidents, long failedJobs, double clientCpuSeconds, CpuMeter.Usage work) {
+                  long incidents, long failedJobs, double clientCpuSeconds, CpuMeter.Usage work,
+                  List<Stats.Summary> submitsByTask) {
 
         double completionsPerSecond() {
             return completions / (wall.toMillis() / 1000.0);
@@ -86,6 +87,8 @@ final class Pipeline {
     private final String label;
     private final CpuMeter cpu;
     private final Duration think;
+    /** submit-form timed once more per task definition key: which step's completion costs what. */
+    private final Stats submitsByTask = new Stats();
 
     private final AtomicBoolean done = new AtomicBoolean();
     private final AtomicLong completions = new AtomicLong();
@@ -165,7 +168,7 @@ final class Pipeline {
         long enrolled = enrolledCount(admin) - enrolledBefore;
         return new Result(flavor, flavor.label, cases, started.get(), finished, enrolled, completions.get(),
                 objections.get(), forwarded.get(), intake, wall, finished >= cases && enrolled >= cases, incidents,
-                failedJobs, clientCpuNanos.get() / 1e9, workUsage);
+                failedJobs, clientCpuNanos.get() / 1e9, workUsage, submitsByTask.summaries());
     }
 
     private void runAll(List<Thread> threads) throws InterruptedException {
@@ -277,8 +280,10 @@ final class Pipeline {
             if (!think.isZero()) {
                 pause(think.toMillis());
             }
+            long submitStart = System.nanoTime();
             if (session.postJson(label + ": complete task (submit-form)", "/engine-rest/task/" + id + "/submit-form",
                     Map.of("variables", formValues(key)), 204).ok()) {
+                submitsByTask.measure(key).record(System.nanoTime() - submitStart);
                 completions.incrementAndGet();
             }
         }
@@ -346,6 +351,7 @@ final class Pipeline {
         Web.Session admin = web.basic(org.adminUser, org.adminPassword);
         Web.Session publicBoard = web.browser();
         Set<String> forwardedJobs = new HashSet<>();
+        Set<String> seenTimers = new HashSet<>();
         Set<Long> seenNotices = new HashSet<>();
         Set<String> objectedInstances = new HashSet<>();
         String timerActivity = "Event_NoticePeriodEnded";
@@ -359,13 +365,19 @@ final class Pipeline {
                 continue;
             }
             List<JsonNode> pending = new ArrayList<>();
-            timers.json().forEach(job -> {
+            boolean newNotices = false;
+            for (JsonNode job : timers.json()) {
                 if (!forwardedJobs.contains(job.path("id").asText())) {
                     pending.add(job);
                 }
-            });
+                newNotices |= seenTimers.add(job.path("id").asText());
+            }
             if (flavor == Flavor.OURS) {
-                lodgeObjectionsOnBoard(publicBoard, seenNotices);
+                // The public reads the board when there is something new on it (every new notice has
+                // its timer), not as often as the clerk looks at the timers.
+                if (newNotices) {
+                    lodgeObjectionsOnBoard(publicBoard, seenNotices);
+                }
             } else {
                 for (JsonNode job : pending) {
                     String instance = job.path("processInstanceId").asText();
