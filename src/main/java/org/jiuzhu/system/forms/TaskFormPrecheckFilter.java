@@ -102,6 +102,13 @@ public class TaskFormPrecheckFilter extends OncePerRequestFilter {
         if (task == null || task.getProcessDefinitionId() == null) {
             return null;
         }
+        ProcessDefinitionEntity definition = commandContext.getProcessEngineConfiguration().getDeploymentCache()
+                .findDeployedProcessDefinitionById(task.getProcessDefinitionId());
+        String key = definition.getKey();
+        List<TaskFormRules> applicable = rules.stream().filter(r -> r.appliesTo(key)).toList();
+        if (applicable.isEmpty()) {
+            return null;
+        }
         try {
             // Under the user's own authorization: a task they may not read gets no verdict from us (the
             // REST API answers it as it answers any such request).
@@ -111,10 +118,6 @@ public class TaskFormPrecheckFilter extends OncePerRequestFilter {
         } catch (ProcessEngineException notTheirs) {
             return null;
         }
-        ProcessDefinitionEntity definition = commandContext.getProcessEngineConfiguration().getDeploymentCache()
-                .findDeployedProcessDefinitionById(task.getProcessDefinitionId());
-        String key = definition.getKey();
-        List<TaskFormRules> applicable = rules.stream().filter(r -> r.appliesTo(key)).toList();
         Function<String, Object> values = name -> submitted.containsKey(name) ? submitted.get(name)
                 : task.getVariable(name);
         try {
