@@ -18,6 +18,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
@@ -51,6 +52,8 @@ public final class Bench {
     private final List<String> problems = new ArrayList<>();
     private final List<List<String>> cpuRows = new ArrayList<>();
     private CpuMeter cpu;
+    /** The pipelines' progress, read in process (not over HTTP): the instrument, not the load. */
+    private HistoryService history;
 
     private Bench(BenchSettings settings) {
         this.settings = settings;
@@ -83,6 +86,7 @@ public final class Bench {
             ProcessEngine engine = app.getBean(ProcessEngine.class);
             JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
             cpu = new CpuMeter(jdbc, settings.database());
+            history = engine.getHistoryService();
 
             header(machine, org, app, engine);
             Web.Session adminBrowser = setupWeb.browser();
@@ -221,9 +225,9 @@ public final class Bench {
         Stats warm = new Stats();
         Web web = setupWeb.withStats(warm);
         Pipeline.Result a = new Pipeline(web, org, Pipeline.Flavor.OURS, cases, 0, unitFilter, settings.phaseTimeout(),
-                "warm-up", cpu, Duration.ZERO).run();
+                "warm-up", cpu, history, Duration.ZERO).run();
         Pipeline.Result b = new Pipeline(web, org, Pipeline.Flavor.REFERENCE, cases, 0, unitFilter,
-                settings.phaseTimeout(), "warm-up", cpu, Duration.ZERO).run();
+                settings.phaseTimeout(), "warm-up", cpu, history, Duration.ZERO).run();
         log("Warm-up: %d + %d cases in %s (%d request errors)", a.finished(), b.finished(),
                 Report.seconds(Duration.ofNanos(System.nanoTime() - start)), warm.totalErrors());
         if (!a.complete() || !b.complete() || warm.totalErrors() > 0) {
@@ -243,7 +247,7 @@ public final class Bench {
         CpuMeter.Snapshot before = cpu.snapshot();
         long selectorBefore = httpClientThreadsCpuNanos();
         Pipeline.Result result = new Pipeline(web, org, flavor, cases, householdOffset, unitFilter,
-                settings.phaseTimeout(), label, cpu, think).run();
+                settings.phaseTimeout(), label, cpu, history, think).run();
         double clientSeconds = result.clientCpuSeconds() + (httpClientThreadsCpuNanos() - selectorBefore) / 1e9;
         Duration phase = result.intake().plus(result.wall());
         CpuMeter.Usage usage = cpu.since(before);

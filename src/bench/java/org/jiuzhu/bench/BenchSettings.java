@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
  *                       plus the paced cases)
  * @param cases          M: cases driven through each pipeline (ours and the reference)
  * @param officials      K: concurrent simulated officials (at least 3: village, township, county)
- * @param warmupCases    cases of each pipeline run before measuring, so both meet a warm JVM
+ * @param warmupCases    cases of each pipeline run before measuring, so both meet a warm JVM (after 20
+ *                       cases the JIT compiler still took a quarter of the JVM's CPU in the first
+ *                       measured run, which was then ours: docs/performance.md)
  * @param pacedCases     cases of the paced run: our pipeline again, the K officials each taking
  *                       {@code think} to fill in every form, for the latency an official sees at a
  *                       working pace rather than at saturation
@@ -40,7 +42,7 @@ record BenchSettings(int households, int cases, int officials, int warmupCases, 
 
     static BenchSettings fromSystemProperties() {
         int cases = integer("bench.cases", 500);
-        int warmup = integer("bench.warmupCases", Math.max(20, cases / 20));
+        int warmup = integer("bench.warmupCases", Math.max(200, cases / 5));
         Set<String> phases = Arrays.stream(text("bench.phases", String.join(",", PIPELINE, REFERENCE, PACED, QUERIES))
                 .split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
         int paced = phases.contains(PACED) ? integer("bench.pacedCases", 200) : 0;
