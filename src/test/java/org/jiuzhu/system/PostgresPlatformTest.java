@@ -46,6 +46,15 @@ class PostgresPlatformTest {
     }
 
     @Test
+    void indexesTheTaskGrantsOfTheAuthorizationTable() {
+        assertThat(jdbc.sql("""
+                select c.relname from pg_index i join pg_class c on c.oid = i.indexrelid
+                where i.indisvalid and c.relname in ('jiuzhu_idx_auth_group_task', 'jiuzhu_idx_auth_user_task')""")
+                .query(String.class).list())
+                .containsExactlyInAnyOrder("jiuzhu_idx_auth_group_task", "jiuzhu_idx_auth_user_task");
+    }
+
+    @Test
     void seedsNoDemoDataButTheAdministratorFromTheEnvironment() {
         assertThat(jdbc.sql("select count(*) from admin_unit where code like '341899%'").query(Long.class).single()).isZero();
         assertThat(identityService.createUserQuery().userId("lixiuying").count()).isZero();
