@@ -248,7 +248,8 @@ public final class Bench {
         long selectorBefore = httpClientThreadsCpuNanos();
         Pipeline.Result result = new Pipeline(web, org, flavor, cases, householdOffset, unitFilter,
                 settings.phaseTimeout(), label, cpu, history, think).run();
-        double clientSeconds = result.clientCpuSeconds() + (httpClientThreadsCpuNanos() - selectorBefore) / 1e9;
+        // HttpClient worker threads that ended meanwhile take their CPU time with them: never below zero.
+        double clientSeconds = result.clientCpuSeconds() + Math.max(0, httpClientThreadsCpuNanos() - selectorBefore) / 1e9;
         Duration phase = result.intake().plus(result.wall());
         CpuMeter.Usage usage = cpu.since(before);
         String client = String.format(java.util.Locale.ROOT, "；其中压测客户端线程约 %.0f%%",
