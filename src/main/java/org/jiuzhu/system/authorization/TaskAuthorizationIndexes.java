@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +23,11 @@ import org.springframework.stereotype.Component;
  * of open tasks and definitions and answer in a millisecond.
  *
  * <p>Created once the engine has its tables, {@code CONCURRENTLY} so that an upgrade does not lock the
- * table on a live system; H2 (the embedded default) has no partial indexes and no such volume.
+ * table on a live system; H2 (the embedded default) has no partial indexes and no such volume. Off with
+ * {@code jiuzhu.postgres.task-authorization-indexes=false} (the benchmark compares both).
  */
 @Component
+@ConditionalOnProperty(name = "jiuzhu.postgres.task-authorization-indexes", havingValue = "true", matchIfMissing = true)
 class TaskAuthorizationIndexes implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskAuthorizationIndexes.class);
