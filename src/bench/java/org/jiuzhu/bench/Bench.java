@@ -306,15 +306,7 @@ public final class Bench {
             String prefix = r.flavor() == Pipeline.Flavor.OURS ? "ours: " : "reference: ";
             report.heading(r.label() + "：每类请求（吞吐按受理 + 办理两阶段合计用时）").table(Report.LATENCY_HEADER,
                     Report.latencyRows(summaries, prefix, r.intake().plus(r.wall())));
-            report.line("").line("任务办理（submit-form）按环节：").line("");
-            report.table(Report.LATENCY_HEADER, Report.latencyRows(r.submitsByTask(), "", r.wall()));
-            Instant from = r.flavor() == Pipeline.Flavor.OURS ? oursFrom : referenceFrom;
-            report.line("").line("异步步骤（作业执行器）：从作业创建到成功结束的等待（含排队与执行）；定时器为提前后的到期时间到执行。")
-                    .line("");
-            report.table(List.of("步骤", "作业数", "p50 ms", "p95 ms", "p99 ms", "max ms"),
-                    JobLog.steps(jdbc, r.flavor().processKey, from).stream().map(s -> List.of(s.activity(),
-                            Integer.toString(s.jobs()), Report.ms(s.p50()), Report.ms(s.p95()), Report.ms(s.p99()),
-                            Report.ms(s.max()))).toList());
+            stepTables(r, jdbc, r.flavor() == Pipeline.Flavor.OURS ? oursFrom : referenceFrom);
             summaries.stream().filter(s -> s.name().equals(prefix + "complete task (submit-form)")).findFirst()
                     .ifPresent(s -> {
                         if (r.flavor() == Pipeline.Flavor.OURS) {
@@ -323,6 +315,18 @@ public final class Bench {
                         }
                     });
         }
+    }
+
+    /** A run's submit-form timings per task step and its asynchronous steps since {@code from}. */
+    private void stepTables(Pipeline.Result r, JdbcTemplate jdbc, Instant from) {
+        report.line("").line("任务办理（submit-form）按环节：").line("");
+        report.table(Report.LATENCY_HEADER, Report.latencyRows(r.submitsByTask(), "", r.wall()));
+        report.line("").line("异步步骤（作业执行器）：从作业创建到成功结束的等待（含排队与执行）；定时器为提前后的到期时间到执行。")
+                .line("");
+        report.table(List.of("步骤", "作业数", "p50 ms", "p95 ms", "p99 ms", "max ms"),
+                JobLog.steps(jdbc, r.flavor().processKey, from).stream().map(s -> List.of(s.activity(),
+                        Integer.toString(s.jobs()), Report.ms(s.p50()), Report.ms(s.p95()), Report.ms(s.p99()),
+                        Report.ms(s.max()))).toList());
     }
 
     /**
@@ -339,13 +343,7 @@ public final class Bench {
                 + "；incident " + paced.incidents() + "，失败作业 " + paced.failedJobs() + "。").line("");
         List<Stats.Summary> summaries = stats.summaries();
         report.table(Report.LATENCY_HEADER, Report.latencyRows(summaries, "paced: ", paced.intake().plus(paced.wall())));
-        report.line("").line("任务办理（submit-form）按环节：").line("");
-        report.table(Report.LATENCY_HEADER, Report.latencyRows(paced.submitsByTask(), "", paced.wall()));
-        report.line("").line("异步步骤（作业执行器）：").line("");
-        report.table(List.of("步骤", "作业数", "p50 ms", "p95 ms", "p99 ms", "max ms"),
-                JobLog.steps(jdbc, paced.flavor().processKey, from).stream().map(s -> List.of(s.activity(),
-                        Integer.toString(s.jobs()), Report.ms(s.p50()), Report.ms(s.p95()), Report.ms(s.p99()),
-                        Report.ms(s.max()))).toList());
+        stepTables(paced, jdbc, from);
         summaries.stream().filter(s -> s.name().equals("paced: complete task (submit-form)")).findFirst()
                 .ifPresent(s -> report.target("任务办理（submit-form）p95 < 50 ms，" + settings.officials()
                         + " 名经办人员并发（每份表单 " + Report.seconds(settings.think()) + "）", Report.ms(s.p95()) + " ms",

@@ -9,8 +9,6 @@ import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
-import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -42,14 +40,5 @@ public class SharedRestObjectMapper implements ContextResolver<ObjectMapper> {
     /** How often the REST API has asked this resolver for its mapper (for the test that it is in use). */
     static long lookups() {
         return LOOKUPS.get();
-    }
-
-    /** Registers the resolver with the engine's REST API, ahead of Camunda's own. */
-    @Component
-    static class Registration implements ResourceConfigCustomizer {
-        @Override
-        public void customize(org.glassfish.jersey.server.ResourceConfig config) {
-            config.register(SharedRestObjectMapper.class);
-        }
     }
 }

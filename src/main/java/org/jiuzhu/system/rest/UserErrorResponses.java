@@ -11,8 +11,6 @@ import jakarta.ws.rs.ext.Provider;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
-import org.springframework.stereotype.Component;
 
 /**
  * The REST API reports a process start that our checks refused (a bad start form: a wrong ID
@@ -35,14 +33,5 @@ public class UserErrorResponses implements ExceptionMapper<RestException> {
             }
         }
         return camundaHandler.toResponse(exception);
-    }
-
-    /** Registers the mapper with the engine's REST API (/engine-rest). */
-    @Component
-    static class Registration implements ResourceConfigCustomizer {
-        @Override
-        public void customize(org.glassfish.jersey.server.ResourceConfig config) {
-            config.register(UserErrorResponses.class);
-        }
     }
 }

@@ -1,0 +1,16 @@
+package org.jiuzhu.system.rest;
+
+import org.glassfish.jersey.server.ResourceConfig;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.stereotype.Component;
+
+/** Registers our providers with the engine's REST API (/engine-rest), ahead of Camunda's own. */
+@Component
+class EngineRestProviders implements ResourceConfigCustomizer {
+
+    @Override
+    public void customize(ResourceConfig config) {
+        config.register(UserErrorResponses.class);
+        config.register(SharedRestObjectMapper.class);
+    }
+}
