@@ -55,6 +55,16 @@ class PostgresPlatformTest {
     }
 
     @Test
+    void indexesTheCaseUnitOfRunningInstancesForTheDashboard() {
+        assertThat(jdbc.sql("""
+                select pg_get_indexdef(i.indexrelid) from pg_index i join pg_class c on c.oid = i.indexrelid
+                where i.indisvalid and c.relname = 'jiuzhu_idx_case_unit_code'""")
+                .query(String.class).list())
+                .singleElement().asString()
+                .contains("act_ru_variable", "(execution_id_) INCLUDE (text_)", "'unitCode'", "task_id_ IS NULL");
+    }
+
+    @Test
     void seedsNoDemoDataButTheAdministratorFromTheEnvironment() {
         assertThat(jdbc.sql("select count(*) from admin_unit where code like '341899%'").query(Long.class).single()).isZero();
         assertThat(identityService.createUserQuery().userId("lixiuying").count()).isZero();

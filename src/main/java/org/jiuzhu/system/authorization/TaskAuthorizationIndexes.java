@@ -1,11 +1,10 @@
 package org.jiuzhu.system.authorization;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import javax.sql.DataSource;
 
+import org.jiuzhu.system.PostgresIndexes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -43,17 +42,9 @@ class TaskAuthorizationIndexes implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-                return;
-            }
-            connection.setAutoCommit(true);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("create index concurrently if not exists " + GROUP_INDEX
-                        + " on act_ru_authorization (group_id_, resource_type_) where resource_type_ in (6, 7)");
-                statement.execute("create index concurrently if not exists " + USER_INDEX
-                        + " on act_ru_authorization (user_id_, resource_type_) where resource_type_ in (6, 7)");
-            }
+        if (PostgresIndexes.ensure(dataSource,
+                GROUP_INDEX + " on act_ru_authorization (group_id_, resource_type_) where resource_type_ in (6, 7)",
+                USER_INDEX + " on act_ru_authorization (user_id_, resource_type_) where resource_type_ in (6, 7)")) {
             LOG.info("Task authorization indexes {} and {} in place", GROUP_INDEX, USER_INDEX);
         }
     }
