@@ -3,6 +3,7 @@ package org.jiuzhu.supervision;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -10,14 +11,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.jiuzhu.organisation.AdminUnit;
 import org.jiuzhu.organisation.AdminUnitRepository;
@@ -41,19 +41,19 @@ public class OverdueOverview {
 
     private final IdentityService identityService;
     private final TaskService taskService;
-    private final RuntimeService runtimeService;
     private final RepositoryService repositoryService;
     private final AdminUnitRepository units;
     private final SupervisionRecords records;
     private final Clock clock;
     private final JdbcClient jdbc;
+    /** Process definition id → its name (key when unnamed); deployed definitions never change. */
+    private final Map<String, String> processNames = new ConcurrentHashMap<>();
 
-    public OverdueOverview(IdentityService identityService, TaskService taskService, RuntimeService runtimeService,
+    public OverdueOverview(IdentityService identityService, TaskService taskService,
                            RepositoryService repositoryService, AdminUnitRepository units, SupervisionRecords records,
                            Clock clock, JdbcClient jdbc) {
         this.identityService = identityService;
         this.taskService = taskService;
-        this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
         this.units = units;
         this.records = records;
@@ -83,27 +83,24 @@ public class OverdueOverview {
         }
         Instant now = clock.instant();
         List<String> taskIds = tasks.stream().map(Task::getId).toList();
-        Map<String, String> groups = candidateUnitGroups(taskIds);
+        // The engine has decided which tasks the user may see; what the list shows about them is read
+        // without a second authorization check (the user may read these tasks' cases anyway): one query
+        // for their cases' numbers and candidate groups, the units once, the definitions from the engine's cache.
+        Map<String, String> groups = new HashMap<>();
         Map<String, String> businessKeys = new HashMap<>();
-        runtimeService.createProcessInstanceQuery()
-                .processInstanceIds(tasks.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull).collect(Collectors.toSet()))
-                .list().forEach(pi -> businessKeys.put(pi.getId(), pi.getBusinessKey()));
-        Map<String, ProcessDefinition> definitions = new HashMap<>();
-        repositoryService.createProcessDefinitionQuery()
-                .processDefinitionIdIn(tasks.stream().map(Task::getProcessDefinitionId).filter(Objects::nonNull).distinct().toArray(String[]::new))
-                .list().forEach(d -> definitions.put(d.getId(), d));
+        casesAndGroups(taskIds, groups, businessKeys);
+        Map<String, String> processNames = processNames(tasks);
         Set<String> escalated = records.tasksWithRecords(taskIds);
-        Map<String, List<AdminUnit>> chains = new HashMap<>();
+        Map<String, AdminUnit> unitsByCode = new HashMap<>();
+        units.findAll().forEach(unit -> unitsByCode.put(unit.code(), unit));
         return tasks.stream().map(task -> {
             String group = groups.get(task.getId());
-            List<AdminUnit> chain = group == null ? List.of()
-                    : chains.computeIfAbsent(group, g -> units.findChain(UnitGroups.unitCodeOf(g).orElseThrow()));
+            List<AdminUnit> chain = group == null ? List.of() : chainOf(UnitGroups.unitCodeOf(group).orElseThrow(), unitsByCode);
             Optional<AdminUnit> township = chain.stream().filter(u -> u.level() == UnitLevel.TOWNSHIP).findFirst();
-            ProcessDefinition definition = definitions.get(task.getProcessDefinitionId());
             Instant due = task.getDueDate().toInstant();
             return new OverdueTask(task.getId(), task.getName(), task.getProcessInstanceId(),
-                    definition == null ? null : definition.getName() == null ? definition.getKey() : definition.getName(),
-                    businessKeys.get(task.getProcessInstanceId()), due.toString(),
+                    processNames.get(task.getProcessDefinitionId()),
+                    businessKeys.get(task.getId()), due.toString(),
                     Math.max(1, Duration.between(due, now).toDays() + 1), task.getAssignee(), group,
                     chain.isEmpty() ? null : chain.get(0).name(), township.map(AdminUnit::code).orElse(null),
                     township.map(AdminUnit::name).orElse(chain.isEmpty() ? null : chain.get(0).name()),
@@ -111,17 +108,59 @@ public class OverdueOverview {
         }).toList();
     }
 
-    /** The candidate unit group of each task (the engine has no query for many tasks' identity links). */
-    private Map<String, String> candidateUnitGroups(List<String> taskIds) {
-        Map<String, String> groups = new HashMap<>();
+    /** The unit and every unit above it, lowest first, from units read once. */
+    private static List<AdminUnit> chainOf(String code, Map<String, AdminUnit> unitsByCode) {
+        List<AdminUnit> chain = new ArrayList<>(3);
+        for (AdminUnit unit = unitsByCode.get(code); unit != null && chain.size() < 3;
+             unit = unit.parentCode() == null ? null : unitsByCode.get(unit.parentCode())) {
+            chain.add(unit);
+        }
+        return chain;
+    }
+
+    /** The name of each task's process (its key when it has none), as deployed: definitions never change. */
+    private Map<String, String> processNames(List<Task> tasks) {
+        Set<String> missing = tasks.stream().map(Task::getProcessDefinitionId).filter(Objects::nonNull)
+                .filter(id -> !processNames.containsKey(id)).collect(Collectors.toSet());
+        if (!missing.isEmpty()) {
+            Authentication user = identityService.getCurrentAuthentication();
+            identityService.clearAuthentication();
+            try {
+                repositoryService.createProcessDefinitionQuery().processDefinitionIdIn(missing.toArray(String[]::new)).list()
+                        .forEach(d -> processNames.put(d.getId(), d.getName() == null ? d.getKey() : d.getName()));
+            } finally {
+                if (user != null) {
+                    identityService.setAuthentication(user);
+                }
+            }
+        }
+        return processNames;
+    }
+
+    /**
+     * Each task's case number (business key of its process instance) and candidate unit group; the
+     * engine has no query for many tasks' identity links.
+     */
+    private void casesAndGroups(List<String> taskIds, Map<String, String> groups, Map<String, String> businessKeys) {
         for (int from = 0; from < taskIds.size(); from += 500) {
             List<String> chunk = taskIds.subList(from, Math.min(taskIds.size(), from + 500));
-            jdbc.sql("select task_id_, group_id_ from act_ru_identitylink where type_ = 'candidate' and group_id_ is not null and task_id_ in (:ids)")
+            jdbc.sql("""
+                    select t.id_, e.business_key_, l.group_id_
+                    from act_ru_task t
+                    left join act_ru_execution e on e.id_ = t.proc_inst_id_
+                    left join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null
+                    where t.id_ in (:ids)""")
                     .param("ids", chunk)
-                    .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
-                    .filter(link -> UnitGroups.unitCodeOf(link.getValue()).isPresent())
-                    .forEach(link -> groups.putIfAbsent(link.getKey(), link.getValue()));
+                    .query(rs -> {
+                        String taskId = rs.getString(1);
+                        if (rs.getString(2) != null) {
+                            businessKeys.put(taskId, rs.getString(2));
+                        }
+                        String group = rs.getString(3);
+                        if (group != null && UnitGroups.unitCodeOf(group).isPresent()) {
+                            groups.merge(taskId, group, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                        }
+                    });
         }
-        return groups;
     }
 }

@@ -66,7 +66,9 @@ class OverdueCasesPluginTest extends BrowserTest {
         HttpResponse<String> otherCounty = cockpitSession("jiangan_supervisor", "secret-123").get(RESOURCE);
 
         Assertions.assertThat(supervisor.statusCode()).isEqualTo(200);
-        Assertions.assertThat(supervisor.body()).contains(lateTaskId, lateCase.getBusinessKey(), "城关街道", "乡镇受理");
+        Assertions.assertThat(supervisor.body()).contains(lateTaskId, lateCase.getBusinessKey(), "城关街道", "乡镇受理",
+                "\"processName\":\"" + processEngine.getRepositoryService().getProcessDefinition(lateCase.getProcessDefinitionId()).getName() + "\"",
+                "\"escalated\":true", "\"daysOverdue\":");
         Assertions.assertThat(otherCounty.statusCode()).isEqualTo(200);
         Assertions.assertThat(otherCounty.body()).doesNotContain(lateTaskId);
     }
