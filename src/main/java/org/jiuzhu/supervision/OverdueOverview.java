@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -12,13 +13,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.jiuzhu.organisation.AdminUnit;
 import org.jiuzhu.organisation.AdminUnitRepository;
 import org.jiuzhu.organisation.UnitGroups;
@@ -28,15 +32,52 @@ import org.springframework.stereotype.Service;
 
 /**
  * The overdue tasks a user may see (Camunda authorization decides), with where they are late:
- * township, stage, days overdue, who has them. Feeds the Cockpit plugin 逾期案件.
+ * township, stage, days overdue, who has them. Feeds the Cockpit plugin 逾期案件: counts by township
+ * and stage first, then one page of the tasks at a time.
  */
 @Service
 public class OverdueOverview {
+
+    /** The group of the tasks that belong to no unit (no candidate unit group). */
+    public static final String NO_UNIT = "（未归属单位）";
 
     public record OverdueTask(String taskId, String taskName, String processInstanceId, String processName,
                               String businessKey, String dueDate, long daysOverdue, String assignee,
                               String candidateGroup, String unitName, String townshipCode, String townshipName,
                               boolean escalated) {
+    }
+
+    public record StageCount(String stage, long count) {
+    }
+
+    /** {@code townshipCode} is null for tasks of no unit and of a county itself (then named after the county). */
+    public record TownshipCount(String townshipCode, String townshipName, long count, List<StageCount> stages) {
+    }
+
+    public record Summary(long total, long escalated, List<TownshipCount> townships) {
+    }
+
+    public record Page(long total, int firstResult, int maxResults, List<OverdueTask> tasks) {
+    }
+
+    /** A township code that names no registered township. */
+    public static class UnknownTownshipException extends RuntimeException {
+        UnknownTownshipException(String code) {
+            super("未登记的乡镇（街道）代码：" + code);
+        }
+    }
+
+    /** Where a task is late: its unit and the township that unit lies in. */
+    private record Place(String unitName, String townshipCode, String townshipName) {
+    }
+
+    /** A task's case number and candidate unit group, each null when it has none. */
+    private record CaseAndGroup(String businessKey, String group) {
+        /** For a task completed between the engine's query and ours. */
+        static final CaseAndGroup NONE = new CaseAndGroup(null, null);
+    }
+
+    private record TownshipKey(String code, String name) {
     }
 
     private final IdentityService identityService;
@@ -62,15 +103,74 @@ public class OverdueOverview {
     }
 
     /**
-     * Overdue tasks visible to this user, most overdue first. The task query decides what the user may
-     * see; everything else about those tasks is looked up in a few queries for the whole list, not per task.
+     * How many overdue tasks this user may see, by township (most first) and stage, and how many of
+     * them were escalated. Needs only the visible tasks' ids, names and candidate groups, not the rows
+     * of the list.
      */
-    public List<OverdueTask> visibleTo(String userId, List<String> groupIds) {
+    public Summary summaryFor(String userId, List<String> groupIds) {
+        List<Task> tasks = asUser(userId, groupIds, () -> overdueTasks().list());
+        if (tasks.isEmpty()) {
+            return new Summary(0, 0, List.of());
+        }
+        List<String> taskIds = tasks.stream().map(Task::getId).toList();
+        Map<String, CaseAndGroup> cases = casesAndGroups(taskIds);
+        Map<String, AdminUnit> unitsByCode = unitsByCode();
+        Map<TownshipKey, Map<String, Long>> byTownship = new HashMap<>();
+        for (Task task : tasks) {
+            Place place = placeOf(cases.getOrDefault(task.getId(), CaseAndGroup.NONE).group(), unitsByCode);
+            TownshipKey township = new TownshipKey(place.townshipCode(),
+                    place.townshipName() == null ? NO_UNIT : place.townshipName());
+            byTownship.computeIfAbsent(township, key -> new HashMap<>()).merge(task.getName(), 1L, Long::sum);
+        }
+        List<TownshipCount> townships = byTownship.entrySet().stream().map(township -> {
+            List<StageCount> stages = township.getValue().entrySet().stream()
+                    .map(stage -> new StageCount(stage.getKey(), stage.getValue()))
+                    .sorted(Comparator.comparingLong(StageCount::count).reversed()
+                            .thenComparing(StageCount::stage, Comparator.nullsLast(Comparator.naturalOrder())))
+                    .toList();
+            return new TownshipCount(township.getKey().code(), township.getKey().name(),
+                    stages.stream().mapToLong(StageCount::count).sum(), stages);
+        }).sorted(Comparator.comparingLong(TownshipCount::count).reversed()
+                .thenComparing(TownshipCount::townshipCode, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(TownshipCount::townshipName)).toList();
+        return new Summary(tasks.size(), records.tasksWithRecords(taskIds).size(), townships);
+    }
+
+    /**
+     * One page of the overdue tasks this user may see, most overdue first, optionally only those whose
+     * candidate unit group lies in one township (the township or one of its villages). The engine
+     * pages and counts; only the page's tasks are looked up further.
+     *
+     * @throws UnknownTownshipException when {@code townshipCode} names no registered township
+     */
+    public Page pageFor(String userId, List<String> groupIds, String townshipCode, int firstResult, int maxResults) {
+        Map<String, AdminUnit> unitsByCode = unitsByCode();
+        List<String> townshipGroups = townshipCode == null ? null : groupsOfTownship(townshipCode, unitsByCode);
+        record Found(long total, List<Task> tasks) {
+        }
+        Found found = asUser(userId, groupIds, () -> {
+            TaskQuery query = overdueTasks();
+            if (townshipGroups != null) {
+                // A candidate query leaves out claimed tasks unless told otherwise.
+                query.taskCandidateGroupIn(townshipGroups).includeAssignedTasks();
+            }
+            // The task id breaks ties of due dates, so that pages neither repeat nor skip a task.
+            query.orderByDueDate().asc().orderByTaskId().asc();
+            return new Found(query.count(), query.listPage(firstResult, maxResults));
+        });
+        return new Page(found.total(), firstResult, maxResults, enrich(found.tasks(), unitsByCode));
+    }
+
+    private TaskQuery overdueTasks() {
+        return taskService.createTaskQuery().active().dueBefore(Date.from(clock.instant()));
+    }
+
+    /** Runs the engine query as this user, so that it returns only what the user may see. */
+    private <T> T asUser(String userId, List<String> groupIds, Supplier<T> query) {
         Authentication previous = identityService.getCurrentAuthentication();
         identityService.setAuthentication(userId, groupIds);
-        List<Task> tasks;
         try {
-            tasks = taskService.createTaskQuery().active().dueBefore(Date.from(clock.instant())).orderByDueDate().asc().list();
+            return query.get();
         } finally {
             if (previous == null) {
                 identityService.clearAuthentication();
@@ -78,34 +178,63 @@ public class OverdueOverview {
                 identityService.setAuthentication(previous);
             }
         }
+    }
+
+    /** The unit groups of a township and of every village under it. */
+    private static List<String> groupsOfTownship(String code, Map<String, AdminUnit> unitsByCode) {
+        AdminUnit township = unitsByCode.get(code);
+        if (township == null || township.level() != UnitLevel.TOWNSHIP) {
+            throw new UnknownTownshipException(code);
+        }
+        return Stream.concat(Stream.of(township), unitsByCode.values().stream().filter(u -> code.equals(u.parentCode())))
+                .map(AdminUnit::groupId).toList();
+    }
+
+    /**
+     * The engine has decided which tasks the user may see; what the list shows about them is read
+     * without a second authorization check (the user may read these tasks' cases anyway): one query
+     * for their cases' numbers and candidate groups, the units once, the definitions from the engine's cache.
+     */
+    private List<OverdueTask> enrich(List<Task> tasks, Map<String, AdminUnit> unitsByCode) {
         if (tasks.isEmpty()) {
             return List.of();
         }
         Instant now = clock.instant();
         List<String> taskIds = tasks.stream().map(Task::getId).toList();
-        // The engine has decided which tasks the user may see; what the list shows about them is read
-        // without a second authorization check (the user may read these tasks' cases anyway): one query
-        // for their cases' numbers and candidate groups, the units once, the definitions from the engine's cache.
-        Map<String, String> groups = new HashMap<>();
-        Map<String, String> businessKeys = new HashMap<>();
-        casesAndGroups(taskIds, groups, businessKeys);
+        Map<String, CaseAndGroup> cases = casesAndGroups(taskIds);
         Map<String, String> processNames = processNames(tasks);
         Set<String> escalated = records.tasksWithRecords(taskIds);
+        return tasks.stream().map(task -> {
+            CaseAndGroup found = cases.getOrDefault(task.getId(), CaseAndGroup.NONE);
+            Place place = placeOf(found.group(), unitsByCode);
+            Instant due = task.getDueDate().toInstant();
+            // A task created in Tasklist has no process, and the cache takes no null key.
+            return new OverdueTask(task.getId(), task.getName(), task.getProcessInstanceId(),
+                    task.getProcessDefinitionId() == null ? null : processNames.get(task.getProcessDefinitionId()),
+                    found.businessKey(), due.toString(),
+                    Math.max(1, Duration.between(due, now).toDays() + 1), task.getAssignee(), found.group(),
+                    place.unitName(), place.townshipCode(), place.townshipName(), escalated.contains(task.getId()));
+        }).toList();
+    }
+
+    private Map<String, AdminUnit> unitsByCode() {
         Map<String, AdminUnit> unitsByCode = new HashMap<>();
         units.findAll().forEach(unit -> unitsByCode.put(unit.code(), unit));
-        return tasks.stream().map(task -> {
-            String group = groups.get(task.getId());
-            List<AdminUnit> chain = group == null ? List.of() : chainOf(UnitGroups.unitCodeOf(group).orElseThrow(), unitsByCode);
-            Optional<AdminUnit> township = chain.stream().filter(u -> u.level() == UnitLevel.TOWNSHIP).findFirst();
-            Instant due = task.getDueDate().toInstant();
-            return new OverdueTask(task.getId(), task.getName(), task.getProcessInstanceId(),
-                    processNames.get(task.getProcessDefinitionId()),
-                    businessKeys.get(task.getId()), due.toString(),
-                    Math.max(1, Duration.between(due, now).toDays() + 1), task.getAssignee(), group,
-                    chain.isEmpty() ? null : chain.get(0).name(), township.map(AdminUnit::code).orElse(null),
-                    township.map(AdminUnit::name).orElse(chain.isEmpty() ? null : chain.get(0).name()),
-                    escalated.contains(task.getId()));
-        }).toList();
+        return unitsByCode;
+    }
+
+    /**
+     * The unit of a candidate unit group and its township; a county's own task is placed under the
+     * county's name without a township code, a task of no unit nowhere.
+     */
+    private static Place placeOf(String group, Map<String, AdminUnit> unitsByCode) {
+        List<AdminUnit> chain = group == null ? List.of() : chainOf(UnitGroups.unitCodeOf(group).orElseThrow(), unitsByCode);
+        if (chain.isEmpty()) {
+            return new Place(null, null, null);
+        }
+        Optional<AdminUnit> township = chain.stream().filter(u -> u.level() == UnitLevel.TOWNSHIP).findFirst();
+        return new Place(chain.get(0).name(), township.map(AdminUnit::code).orElse(null),
+                township.map(AdminUnit::name).orElse(chain.get(0).name()));
     }
 
     /** The unit and every unit above it, lowest first, from units read once. */
@@ -141,7 +270,8 @@ public class OverdueOverview {
      * Each task's case number (business key of its process instance) and candidate unit group; the
      * engine has no query for many tasks' identity links.
      */
-    private void casesAndGroups(List<String> taskIds, Map<String, String> groups, Map<String, String> businessKeys) {
+    private Map<String, CaseAndGroup> casesAndGroups(List<String> taskIds) {
+        Map<String, CaseAndGroup> cases = new HashMap<>();
         for (int from = 0; from < taskIds.size(); from += 500) {
             List<String> chunk = taskIds.subList(from, Math.min(taskIds.size(), from + 500));
             jdbc.sql("""
@@ -152,15 +282,14 @@ public class OverdueOverview {
                     where t.id_ in (:ids)""")
                     .param("ids", chunk)
                     .query(rs -> {
-                        String taskId = rs.getString(1);
-                        if (rs.getString(2) != null) {
-                            businessKeys.put(taskId, rs.getString(2));
-                        }
                         String group = rs.getString(3);
-                        if (group != null && UnitGroups.unitCodeOf(group).isPresent()) {
-                            groups.merge(taskId, group, (a, b) -> a.compareTo(b) <= 0 ? a : b);
-                        }
+                        CaseAndGroup row = new CaseAndGroup(rs.getString(2),
+                                group != null && UnitGroups.unitCodeOf(group).isPresent() ? group : null);
+                        // One row per candidate group: of several unit groups, the first by name.
+                        cases.merge(rs.getString(1), row, (a, b) -> b.group() != null
+                                && (a.group() == null || b.group().compareTo(a.group()) < 0) ? b : a);
                     });
         }
+        return cases;
     }
 }

@@ -30,13 +30,18 @@ public class SupervisionRecords {
                 .query(Long.class).single() > 0;
     }
 
-    /** Which of these tasks have a supervision record (one query, for lists of overdue tasks). */
+    /**
+     * Which of these tasks have a supervision record: one query per 500 ids (a database takes only so
+     * many parameters), for lists of overdue tasks.
+     */
     public java.util.Set<String> tasksWithRecords(java.util.Collection<String> taskIds) {
-        if (taskIds.isEmpty()) {
-            return java.util.Set.of();
+        List<String> ids = List.copyOf(taskIds);
+        java.util.Set<String> found = new java.util.HashSet<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            found.addAll(jdbc.sql("select task_id from supervision_record where task_id in (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 500))).query(String.class).list());
         }
-        return java.util.Set.copyOf(jdbc.sql("select task_id from supervision_record where task_id in (:ids)")
-                .param("ids", taskIds).query(String.class).list());
+        return found;
     }
 
     public void insert(Record r) {

@@ -5,11 +5,16 @@ import static org.jiuzhu.dibao.process.DibaoProcessDriver.task;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
 
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.jiuzhu.dibao.ApplicationForm;
 import org.jiuzhu.dibao.process.DibaoProcessDriver;
 import org.jiuzhu.organisation.OfficialRole;
 import org.jiuzhu.organisation.OfficialService;
@@ -19,58 +24,190 @@ import org.jiuzhu.support.DemoOrganisation;
 import org.jiuzhu.support.Households;
 import org.jiuzhu.support.JiuzhuIntegrationTest;
 import org.jiuzhu.support.WebSession;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The Cockpit plugin 逾期案件: its resource respects authorizations, and supervisors find late cases in Cockpit. */
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The Cockpit plugin 逾期案件: its summary and pages respect authorizations, and supervisors find late
+ * cases in Cockpit. The late work is in a county of this test's own (逾期县), so that the cases other
+ * tests leave in the shared database change neither the counts nor the pages.
+ */
 @JiuzhuIntegrationTest
-class OverdueCasesPluginTest extends BrowserTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OverdueCasesPluginTest {
 
     private static final String RESOURCE = "/camunda/api/cockpit/plugin/overdue-cases/default/overdue-tasks";
+    static final String COUNTY = "341895000000";
+    static final String BEIHU_TOWNSHIP = "341895001000";
+    static final String BEIHU_VILLAGE = "341895001001";
+    static final String NANHU_TOWNSHIP = "341895002000";
+    static final String NANHU_VILLAGE = "341895002001";
+    static final String SUPERVISOR = "yq_supervisor";
+    static final String OTHER_COUNTYS_SUPERVISOR = "jiangan_supervisor";
+    static final String PASSWORD = "secret-123";
 
     @Autowired ProcessEngine processEngine;
+    @Autowired TaskService taskService;
     @Autowired DibaoProcessDriver driver;
     @Autowired OverdueEscalation escalation;
     @Autowired OrganisationService organisation;
     @Autowired OfficialService officials;
+    @Autowired ObjectMapper json;
     @LocalServerPort int port;
 
-    ProcessInstance lateCase;
-    String lateTaskId;
+    /** 北湖镇 accepts late; the earliest due of the county's cases. */
+    ProcessInstance firstAcceptance;
+    /** 北湖村 investigates late. */
+    ProcessInstance investigation;
+    /** 北湖镇 accepts late, due after the investigation. */
+    ProcessInstance secondAcceptance;
+    /** 南湖乡 accepts late, due last. */
+    ProcessInstance nanhuAcceptance;
+    /** A task of no unit for the county's supervisors, never escalated (it belongs to no case). */
+    String noUnitTaskId;
 
-    @BeforeEach
-    void aLateEscalatedCase() {
+    /**
+     * Four late dibao tasks of 逾期县, escalated (which lets the county's supervisors see them), each
+     * due a day after the other, and an older one of no unit; 江岸区 has a supervisor and no cases.
+     */
+    @BeforeAll
+    void lateWorkOfTheTestCounty() {
         init(processEngine);
-        lateCase = driver.submit(Households.poorFamily(970));
-        driver.checkMaterials(lateCase);
-        lateTaskId = task(lateCase).getId();
-        DibaoProcessDriver.moveClock(Duration.ofDays(10));
-        escalation.escalateOverdueTasks();
+        organisation.addUnit(COUNTY, "逾期县");
+        organisation.addUnit(BEIHU_TOWNSHIP, "北湖镇");
+        organisation.addUnit(BEIHU_VILLAGE, "北湖村");
+        organisation.addUnit(NANHU_TOWNSHIP, "南湖乡");
+        organisation.addUnit(NANHU_VILLAGE, "南湖村");
+        officials.ensureOfficial(SUPERVISOR, "督", "办", PASSWORD, COUNTY, OfficialRole.SUPERVISOR);
         organisation.addUnit("420102000000", "江岸区");
-        officials.ensureOfficial("jiangan_supervisor", "江", "督", "secret-123", "420102000000", OfficialRole.SUPERVISOR);
+        officials.ensureOfficial(OTHER_COUNTYS_SUPERVISOR, "江", "督", PASSWORD, "420102000000", OfficialRole.SUPERVISOR);
+
+        firstAcceptance = waitingForAcceptance(BEIHU_VILLAGE, 10);
+        investigation = driver.submit(family(BEIHU_VILLAGE, 20));
+        driver.toHomeInvestigation(investigation);
+        secondAcceptance = waitingForAcceptance(BEIHU_VILLAGE, 30);
+        nanhuAcceptance = waitingForAcceptance(NANHU_VILLAGE, 40);
+        Instant now = Instant.now();
+        dueDaysAgo(task(firstAcceptance), 4, now);
+        dueDaysAgo(task(investigation), 3, now);
+        dueDaysAgo(task(secondAcceptance), 2, now);
+        dueDaysAgo(task(nanhuAcceptance), 1, now);
+        escalation.escalateOverdueTasks();
+
+        Task noUnit = taskService.newTask();
+        noUnit.setName("核对督办台账");
+        dueDaysAgo(noUnit, 10, now);
+        taskService.addCandidateGroup(noUnit.getId(), "county-" + COUNTY + "-supervisors");
+        noUnitTaskId = noUnit.getId();
     }
 
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
+    @AfterAll
+    void removeTheTaskOfNoUnit() {
+        taskService.deleteTask(noUnitTaskId, true);
     }
 
     @Test
-    void listsTheLateTaskForTheCountysSupervisorOnly() {
-        HttpResponse<String> supervisor = cockpitSession(DemoOrganisation.SUPERVISOR, DemoOrganisation.PASSWORD).get(RESOURCE);
-        HttpResponse<String> otherCounty = cockpitSession("jiangan_supervisor", "secret-123").get(RESOURCE);
+    void summarisesTheSupervisorsLateTasksByTownshipAndStage() {
+        JsonNode summary = get(SUPERVISOR, RESOURCE + "/summary");
 
-        Assertions.assertThat(supervisor.statusCode()).isEqualTo(200);
-        Assertions.assertThat(supervisor.body()).contains(lateTaskId, lateCase.getBusinessKey(), "城关街道", "乡镇受理",
-                "\"processName\":\"" + processEngine.getRepositoryService().getProcessDefinition(lateCase.getProcessDefinitionId()).getName() + "\"",
-                "\"escalated\":true", "\"daysOverdue\":");
-        Assertions.assertThat(otherCounty.statusCode()).isEqualTo(200);
-        Assertions.assertThat(otherCounty.body()).doesNotContain(lateTaskId);
+        Assertions.assertThat(summary.get("total").asLong()).isEqualTo(5);
+        Assertions.assertThat(summary.get("escalated").asLong()).isEqualTo(4);
+        JsonNode townships = summary.get("townships");
+        Assertions.assertThat(townships).hasSize(3);
+        Assertions.assertThat(townships.get(0).toString()).isEqualTo("""
+                {"townshipCode":"341895001000","townshipName":"北湖镇","count":3,"stages":[\
+                {"stage":"乡镇受理","count":2},{"stage":"入户调查","count":1}]}""");
+        Assertions.assertThat(townships.get(1).toString()).isEqualTo("""
+                {"townshipCode":"341895002000","townshipName":"南湖乡","count":1,"stages":[{"stage":"乡镇受理","count":1}]}""");
+        Assertions.assertThat(townships.get(2).toString()).isEqualTo("""
+                {"townshipCode":null,"townshipName":"（未归属单位）","count":1,"stages":[{"stage":"核对督办台账","count":1}]}""");
+    }
+
+    @Test
+    void showsAnotherCountysSupervisorNothing() {
+        JsonNode summary = get(OTHER_COUNTYS_SUPERVISOR, RESOURCE + "/summary");
+        JsonNode page = get(OTHER_COUNTYS_SUPERVISOR, RESOURCE);
+
+        Assertions.assertThat(summary.toString()).isEqualTo("{\"total\":0,\"escalated\":0,\"townships\":[]}");
+        Assertions.assertThat(page.get("total").asLong()).isZero();
+        Assertions.assertThat(page.get("tasks")).isEmpty();
+    }
+
+    @Test
+    void pagesTheListMostOverdueFirst() {
+        JsonNode all = get(SUPERVISOR, RESOURCE);
+        JsonNode first = get(SUPERVISOR, RESOURCE + "?firstResult=0&maxResults=2");
+        JsonNode rest = get(SUPERVISOR, RESOURCE + "?firstResult=2&maxResults=2");
+        JsonNode last = get(SUPERVISOR, RESOURCE + "?firstResult=4&maxResults=2");
+
+        Assertions.assertThat(all.get("total").asLong()).isEqualTo(5);
+        Assertions.assertThat(all.get("firstResult").asInt()).isZero();
+        Assertions.assertThat(all.get("maxResults").asInt()).isEqualTo(50);
+        Assertions.assertThat(taskIds(all)).containsExactly(noUnitTaskId, task(firstAcceptance).getId(),
+                task(investigation).getId(), task(secondAcceptance).getId(), task(nanhuAcceptance).getId());
+        Assertions.assertThat(first.get("total").asLong()).isEqualTo(5);
+        Assertions.assertThat(taskIds(first)).containsExactly(noUnitTaskId, task(firstAcceptance).getId());
+        Assertions.assertThat(taskIds(rest)).containsExactly(task(investigation).getId(), task(secondAcceptance).getId());
+        Assertions.assertThat(rest.get("firstResult").asInt()).isEqualTo(2);
+        Assertions.assertThat(taskIds(last)).containsExactly(task(nanhuAcceptance).getId());
+        Assertions.assertThat(get(SUPERVISOR, RESOURCE + "?maxResults=1000").get("maxResults").asInt()).isEqualTo(200);
+    }
+
+    @Test
+    void narrowsTheListToATownshipAndItsVillages() {
+        JsonNode beihu = get(SUPERVISOR, RESOURCE + "?townshipCode=" + BEIHU_TOWNSHIP + "&maxResults=2");
+        JsonNode beihuRest = get(SUPERVISOR, RESOURCE + "?townshipCode=" + BEIHU_TOWNSHIP + "&firstResult=2&maxResults=2");
+        JsonNode nanhu = get(SUPERVISOR, RESOURCE + "?townshipCode=" + NANHU_TOWNSHIP);
+        JsonNode chengguan = get(SUPERVISOR, RESOURCE + "?townshipCode=" + DemoOrganisation.TOWNSHIP_CHENGGUAN);
+
+        Assertions.assertThat(beihu.get("total").asLong()).isEqualTo(3);
+        Assertions.assertThat(taskIds(beihu)).containsExactly(task(firstAcceptance).getId(), task(investigation).getId());
+        Assertions.assertThat(taskIds(beihuRest)).containsExactly(task(secondAcceptance).getId());
+        Assertions.assertThat(nanhu.get("total").asLong()).isOne();
+        Assertions.assertThat(taskIds(nanhu)).containsExactly(task(nanhuAcceptance).getId());
+        Assertions.assertThat(chengguan.get("total").asLong()).isZero();
+        Assertions.assertThat(chengguan.get("tasks")).isEmpty();
+    }
+
+    @Test
+    void describesEachLateTask() {
+        JsonNode row = get(SUPERVISOR, RESOURCE + "?maxResults=2").get("tasks").get(1);
+
+        Assertions.assertThat(row.get("taskId").asText()).isEqualTo(task(firstAcceptance).getId());
+        Assertions.assertThat(row.get("taskName").asText()).isEqualTo("乡镇受理");
+        Assertions.assertThat(row.get("processInstanceId").asText()).isEqualTo(firstAcceptance.getId());
+        Assertions.assertThat(row.get("processName").asText()).isEqualTo(processEngine.getRepositoryService()
+                .getProcessDefinition(firstAcceptance.getProcessDefinitionId()).getName());
+        Assertions.assertThat(row.get("businessKey").asText()).isEqualTo(firstAcceptance.getBusinessKey());
+        Assertions.assertThat(row.get("daysOverdue").asLong()).isEqualTo(5);
+        Assertions.assertThat(row.get("candidateGroup").asText()).isEqualTo("township-" + BEIHU_TOWNSHIP);
+        Assertions.assertThat(row.get("unitName").asText()).isEqualTo("北湖镇");
+        Assertions.assertThat(row.get("townshipCode").asText()).isEqualTo(BEIHU_TOWNSHIP);
+        Assertions.assertThat(row.get("townshipName").asText()).isEqualTo("北湖镇");
+        Assertions.assertThat(row.get("escalated").asBoolean()).isTrue();
+    }
+
+    @Test
+    void refusesBadPagingParametersAndUnknownTownshipsInChinese() {
+        WebSession session = cockpitSession(SUPERVISOR, PASSWORD);
+
+        for (String query : List.of("?firstResult=-1", "?maxResults=0", "?maxResults=abc", "?firstResult=1.5",
+                "?townshipCode=341895009000", "?townshipCode=" + BEIHU_VILLAGE, "?townshipCode=abc")) {
+            HttpResponse<String> refused = session.get(RESOURCE + query);
+            Assertions.assertThat(refused.statusCode()).as(query).isEqualTo(400);
+            Assertions.assertThat(json(refused).get("message").asText()).as(query)
+                    .matches(query.startsWith("?township") ? "未登记的乡镇（街道）代码：.+" : "分页参数无效：.+");
+        }
     }
 
     @Test
@@ -82,19 +219,74 @@ class OverdueCasesPluginTest extends BrowserTest {
         Assertions.assertThat(script.body()).contains("cockpit.dashboard", "逾期案件");
     }
 
-    @Test
-    void showsTheLateCaseOnTheCockpitDashboard() {
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(DemoOrganisation.SUPERVISOR);
-        browser.findElement(By.id("password")).sendKeys(DemoOrganisation.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "郑燕"));
+    @Nested
+    class InCockpit extends BrowserTest {
 
-        browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/dashboard");
+        @Test
+        void showsTheLateCaseOnTheCockpitDashboard() {
+            browser.get("http://localhost:" + port + "/login");
+            browser.findElement(By.id("username")).sendKeys(SUPERVISOR);
+            browser.findElement(By.id("password")).sendKeys(PASSWORD);
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlToBe("http://localhost:" + port + "/"));
 
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".overdue-cases"),
-                lateCase.getBusinessKey()));
-        screenshot("cockpit-overdue-cases");
+            browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/dashboard");
+
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".overdue-cases-list"),
+                    firstAcceptance.getBusinessKey()));
+            Assertions.assertThat(browser.findElement(By.cssSelector(".overdue-cases h3")).getText()).isEqualTo("逾期案件（5）");
+            Assertions.assertThat(browser.findElement(By.cssSelector(".overdue-cases-escalated")).getText())
+                    .contains("已督办 4 件");
+            Assertions.assertThat(browser.findElement(By.cssSelector(".overdue-cases-summary")).getText())
+                    .contains("北湖镇", "乡镇受理 2、入户调查 1", "南湖乡", "（未归属单位）");
+            Assertions.assertThat(browser.findElement(By.cssSelector(".overdue-cases-range")).getText())
+                    .isEqualTo("第 1–5 条，共 5 条");
+            browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.cssSelector(".overdue-cases")));
+            screenshot("cockpit-overdue-cases");
+
+            browser.findElement(By.xpath("//table[contains(@class,'overdue-cases-summary')]//button[text()='南湖乡']")).click();
+
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".overdue-cases-range"),
+                    "第 1–1 条，共 1 条"));
+            Assertions.assertThat(browser.findElement(By.cssSelector(".overdue-cases-list")).getText())
+                    .contains(nanhuAcceptance.getBusinessKey()).doesNotContain(firstAcceptance.getBusinessKey());
+            screenshot("cockpit-overdue-cases-nanhu");
+        }
+    }
+
+    private ProcessInstance waitingForAcceptance(String village, int household) {
+        ProcessInstance pi = driver.submit(family(village, household));
+        driver.checkMaterials(pi);
+        return pi;
+    }
+
+    private static ApplicationForm family(String village, int sequence) {
+        ApplicationForm form = Households.poorFamilyBornIn(1963, sequence);
+        form.unitCode = village;
+        return form;
+    }
+
+    private void dueDaysAgo(Task task, int days, Instant now) {
+        task.setDueDate(Date.from(now.minus(Duration.ofDays(days))));
+        taskService.saveTask(task);
+    }
+
+    private JsonNode get(String user, String path) {
+        HttpResponse<String> response = cockpitSession(user, PASSWORD).get(path);
+        Assertions.assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return json(response);
+    }
+
+    private JsonNode json(HttpResponse<String> response) {
+        try {
+            return json.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(response.body(), e);
+        }
+    }
+
+    private static List<String> taskIds(JsonNode page) {
+        return page.get("tasks").findValuesAsText("taskId");
     }
 
     private WebSession cockpitSession(String user, String password) {

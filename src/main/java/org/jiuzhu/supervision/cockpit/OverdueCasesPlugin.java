@@ -5,8 +5,9 @@ import java.util.Set;
 import org.camunda.bpm.cockpit.plugin.spi.impl.AbstractCockpitPlugin;
 
 /**
- * Cockpit plugin 逾期案件: a dashboard panel listing the overdue tasks the user may see, grouped by
- * township and stage. Front end: {@code plugin-webapp/overdue-cases/app/plugin.js}.
+ * Cockpit plugin 逾期案件: a dashboard panel with the overdue tasks the user may see, counted by
+ * township and stage, then listed a page at a time, narrowed to a township on request. Front end:
+ * {@code plugin-webapp/overdue-cases/app/plugin.js}.
  */
 public class OverdueCasesPlugin extends AbstractCockpitPlugin {
 

@@ -1,18 +1,30 @@
 package org.jiuzhu.supervision.cockpit;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.jiuzhu.supervision.OverdueOverview;
 import org.jiuzhu.system.SpringBeans;
 
-/** {@code GET plugin/overdue-cases/<engine>/overdue-tasks}: the overdue tasks the logged-in user may see. */
+/**
+ * {@code GET plugin/overdue-cases/<engine>/overdue-tasks}: the overdue tasks the logged-in user may
+ * see, one page at a time ({@code firstResult}, {@code maxResults}, optionally {@code townshipCode});
+ * {@code …/overdue-tasks/summary}: how many, by township and stage.
+ */
 public class OverdueTasksResource extends AbstractCockpitPluginResource {
+
+    static final int DEFAULT_MAX_RESULTS = 50;
+    /** A page the browser still renders quickly; larger requests get this many. */
+    static final int MAX_RESULTS_CAP = 200;
 
     public OverdueTasksResource(String engineName) {
         super(engineName);
@@ -20,11 +32,58 @@ public class OverdueTasksResource extends AbstractCockpitPluginResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<OverdueOverview.OverdueTask> list() {
+    public Response page(@QueryParam("firstResult") String firstResult, @QueryParam("maxResults") String maxResults,
+                         @QueryParam("townshipCode") String townshipCode) {
+        // Parsed here rather than as int parameters: JAX-RS answers a malformed number with 404.
+        int first;
+        int max;
+        try {
+            first = pagingParameter("firstResult", firstResult, 0, 0);
+            max = Math.min(MAX_RESULTS_CAP, pagingParameter("maxResults", maxResults, DEFAULT_MAX_RESULTS, 1));
+        } catch (IllegalArgumentException e) {
+            return badRequest(e.getMessage());
+        }
+        String township = townshipCode == null || townshipCode.isBlank() ? null : townshipCode.strip();
         Authentication user = getCurrentAuthentication();
         if (user == null) {
-            return List.of();
+            return Response.ok(new OverdueOverview.Page(0, first, max, List.of())).build();
         }
-        return SpringBeans.get(OverdueOverview.class).visibleTo(user.getUserId(), user.getGroupIds());
+        try {
+            return Response.ok(SpringBeans.get(OverdueOverview.class)
+                    .pageFor(user.getUserId(), user.getGroupIds(), township, first, max)).build();
+        } catch (OverdueOverview.UnknownTownshipException e) {
+            return badRequest(e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("summary")
+    @Produces(MediaType.APPLICATION_JSON)
+    public OverdueOverview.Summary summary() {
+        Authentication user = getCurrentAuthentication();
+        if (user == null) {
+            return new OverdueOverview.Summary(0, 0, List.of());
+        }
+        return SpringBeans.get(OverdueOverview.class).summaryFor(user.getUserId(), user.getGroupIds());
+    }
+
+    private static int pagingParameter(String name, String value, int absent, int minimum) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= minimum) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, as a number out of range is
+        }
+        throw new IllegalArgumentException("分页参数无效：" + name + " 应为不小于 " + minimum + " 的整数，收到“" + value + "”。");
+    }
+
+    private static Response badRequest(String message) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("message", message)).build();
     }
 }
