@@ -3,6 +3,7 @@ package org.jiuzhu.notice;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.jiuzhu.dibao.ApplicationRepository;
 import org.jiuzhu.dibao.process.DibaoVariables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,11 +25,14 @@ public class ObjectionService {
     private final NoticeBoard board;
     private final ObjectionRepository objections;
     private final RuntimeService runtimeService;
+    private final ApplicationRepository applications;
 
-    public ObjectionService(NoticeBoard board, ObjectionRepository objections, RuntimeService runtimeService) {
+    public ObjectionService(NoticeBoard board, ObjectionRepository objections, RuntimeService runtimeService,
+                            ApplicationRepository applications) {
         this.board = board;
         this.objections = objections;
         this.runtimeService = runtimeService;
+        this.applications = applications;
     }
 
     @Transactional
@@ -39,7 +43,10 @@ public class ObjectionService {
         long objectionId = objections.insert(noticeId, notice.applicationId(), content.strip(),
                 contact == null || contact.isBlank() ? null : contact.strip());
         try {
+            // The case number (business key) finds the case by index; matching on the variable alone
+            // made the engine test every running instance's variables (550 ms per objection at 700 cases).
             runtimeService.createMessageCorrelation(DibaoVariables.MESSAGE_OBJECTION)
+                    .processInstanceBusinessKey(applications.get(notice.applicationId()).applicationNo())
                     .processInstanceVariableEquals(DibaoVariables.APPLICATION_ID, notice.applicationId())
                     .setVariablesLocal(Variables.createVariables()
                             .putValue(DibaoVariables.OBJECTION_TEXT, content.strip())
