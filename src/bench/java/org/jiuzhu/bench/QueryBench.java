@@ -17,7 +17,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class QueryBench {
 
-    static final String OVERDUE_PLUGIN = "/camunda/api/cockpit/plugin/overdue-cases/default/overdue-tasks";
+    private static final String OVERDUE_PLUGIN = "/camunda/api/cockpit/plugin/overdue-cases/default/overdue-tasks";
+    /** What the plugin loads first: the counts by township and stage, then the first page of the list. */
+    static final String OVERDUE_SUMMARY = OVERDUE_PLUGIN + "/summary";
+    static final String OVERDUE_FIRST_PAGE = OVERDUE_PLUGIN + "?firstResult=0&maxResults=50";
     private static final int WARM_UP = 10;
     private static final DateTimeFormatter REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
@@ -72,6 +75,12 @@ final class QueryBench {
             JsonNode json = response.json();
             if (json.isArray()) {
                 return json.size() + " 项";
+            }
+            if (json.has("tasks")) {
+                return json.path("tasks").size() + " 项（共 " + json.path("total").asText() + "）";
+            }
+            if (json.has("townships")) {
+                return json.path("townships").size() + " 个乡镇，共 " + json.path("total").asText();
             }
             if (json.has("count")) {
                 return json.path("count").asText();
