@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.jiuzhu.organisation.UnitGroups;
 
 /**
  * The engine's authorization manager without its first step: before every authorization check the
@@ -15,6 +18,31 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  * nothing, and a group without grants matches no row anyway: what a user may see does not change.
  */
 public class UnitAuthorizationManager extends AuthorizationManager {
+
+    /**
+     * Task queries that look across a whole unit's or county's work check each task against the user's
+     * grants one by one (the engine's per-row form, which it otherwise uses only once REVOKE grants
+     * exist; it honours them too) instead of joining every candidate task to every task grant of the user.
+     * The join costs candidates × grants: a county supervisor holds a grant for every task escalated to
+     * them and one for every 督办 task of theirs, and the overdue and due-today views take every overdue
+     * task of the unit as a candidate — 1000 × 2000 rows for the county's 已逾期 count at 200,000 cases
+     * (210 ms; 40 ms per row, docs/performance.md). Officials' own lists stay with the join, which is
+     * cheaper for them (a third of the pipeline's throughput when every query used the per-row form).
+     */
+    @Override
+    public void configureTaskQuery(TaskQueryImpl query) {
+        super.configureTaskQuery(query);
+        AuthorizationCheck check = query.getAuthCheck();
+        if (check.isAuthorizationCheckEnabled() && !check.isRevokeAuthorizationCheckEnabled()
+                && (query.getDueBefore() != null || query.getDueDate() != null || isSupervisor(check.getAuthGroupIds()))) {
+            check.setRevokeAuthorizationCheckEnabled(true);
+        }
+    }
+
+    private static boolean isSupervisor(List<String> groupIds) {
+        return groupIds != null
+                && (groupIds.contains(UnitGroups.SUPERVISORS) || UnitGroups.supervisedCounty(groupIds).isPresent());
+    }
 
     @Override
     public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
