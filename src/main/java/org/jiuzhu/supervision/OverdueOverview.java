@@ -156,7 +156,10 @@ public class OverdueOverview {
             }
             // The task id breaks ties of due dates, so that pages neither repeat nor skip a task.
             query.orderByDueDate().asc().orderByTaskId().asc();
-            return new Found(query.count(), query.listPage(firstResult, maxResults));
+            List<Task> page = query.listPage(firstResult, maxResults);
+            // A page that is not full is the last one: its end is the total, no second authorised query.
+            boolean last = page.size() < maxResults && (!page.isEmpty() || firstResult == 0);
+            return new Found(last ? firstResult + page.size() : query.count(), page);
         });
         return new Page(found.total(), firstResult, maxResults, enrich(found.tasks(), unitsByCode));
     }

@@ -59,12 +59,13 @@ function taskTable(tasks) {
     element('td', {}, task.unitName || ''),
     element('td', {}, formatDate(task.dueDate)),
     element('td', {class: 'overdue-days'}, `${task.daysOverdue} 天`),
-    element('td', {}, task.assignee || `未认领（${task.candidateGroup || '—'}）`),
+    element('td', {}, task.assignee || '未认领'),
     element('td', {}, task.escalated ? '已督办' : '待督办'))));
-  return element('table', {class: 'table table-striped overdue-cases-table'},
+  // Scrolls sideways in a narrow window rather than cutting off the last columns.
+  return element('div', {class: 'overdue-cases-scroll'}, element('table', {class: 'table table-striped overdue-cases-table'},
     element('thead', {}, element('tr', {},
       ...['案件', '流程', '环节', '办理单位', '到期时间', '逾期天数', '办理人', '督办'].map(h => element('th', {}, h)))),
-    body);
+    body));
 }
 
 function pager(page, go) {

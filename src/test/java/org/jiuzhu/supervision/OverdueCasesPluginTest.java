@@ -160,6 +160,12 @@ class OverdueCasesPluginTest {
         Assertions.assertThat(taskIds(rest)).containsExactly(task(investigation).getId(), task(secondAcceptance).getId());
         Assertions.assertThat(rest.get("firstResult").asInt()).isEqualTo(2);
         Assertions.assertThat(taskIds(last)).containsExactly(task(nanhuAcceptance).getId());
+        // Every page tells the same total: counted for a full page, the end of the last one otherwise.
+        Assertions.assertThat(rest.get("total").asLong()).isEqualTo(5);
+        Assertions.assertThat(last.get("total").asLong()).isEqualTo(5);
+        JsonNode beyond = get(SUPERVISOR, RESOURCE + "?firstResult=10&maxResults=2");
+        Assertions.assertThat(taskIds(beyond)).isEmpty();
+        Assertions.assertThat(beyond.get("total").asLong()).isEqualTo(5);
         Assertions.assertThat(get(SUPERVISOR, RESOURCE + "?maxResults=1000").get("maxResults").asInt()).isEqualTo(200);
     }
 
