@@ -240,6 +240,16 @@ public final class Bench {
         log("Analysed the generated history in %s", Report.seconds(Duration.ofNanos(System.nanoTime() - start)));
     }
 
+    /** The Maven command with the bench.* settings given to it (the pom passes empty ones for the rest). */
+    private static String commandLine() {
+        StringBuilder command = new StringBuilder("mvn -Pbench spring-boot:run");
+        System.getProperties().stringPropertyNames().stream().sorted()
+                .filter(name -> name.startsWith("bench.") && !name.equals("bench.models") && !name.equals("bench.output"))
+                .filter(name -> !System.getProperty(name).isBlank())
+                .forEach(name -> command.append(" -D").append(name).append('=').append(System.getProperty(name)));
+        return command.toString();
+    }
+
     private void restoreAutovacuum() {
         if (!autovacuumTurnedOn) {
             return;
@@ -532,7 +542,7 @@ public final class Bench {
         JobExecutor jobExecutor = config.getJobExecutor();
         report.line("# Jiuzhu 压测结果").line("")
                 .line("运行于 " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + "。命令："
-                        + "`mvn -o -Pbench spring-boot:run`（见 README “Benchmark”与 docs/performance.md）。");
+                        + "`" + commandLine() + "`（见 README “Benchmark”与 docs/performance.md）。");
         report.heading("机器").keyValues(ordered(
                 "CPU", machine.cores() + " 核（" + machine.cpu() + "）",
                 "内存", machine.memory(),
