@@ -87,6 +87,12 @@ public class ApplicationRepository {
         return jdbc.sql(COLUMNS + " where application_no = ?").param(applicationNo).query(this::map).optional();
     }
 
+    /** The application's number (its case's business key) alone, without loading the household. */
+    public String applicationNoOf(long id) {
+        return jdbc.sql("select application_no from dibao_application where id = ?").param(id).query(String.class)
+                .optional().orElseThrow(() -> new IllegalStateException("No dibao application " + id));
+    }
+
     public DibaoApplication get(long id) {
         return findById(id).orElseThrow(() -> new IllegalStateException("No dibao application " + id));
     }
