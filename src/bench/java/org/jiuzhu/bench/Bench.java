@@ -153,8 +153,7 @@ public final class Bench {
 
     /** Drops and creates the benchmark database as the PostgreSQL superuser (trust on 127.0.0.1). */
     private String freshDatabase() throws Exception {
-        String url = "jdbc:postgresql://" + settings.pgHost() + ":" + settings.pgPort() + "/postgres";
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+        try (Connection connection = superuser();
              Statement statement = connection.createStatement()) {
             statement.execute("drop database if exists " + settings.database() + " with (force)");
             statement.execute("create database " + settings.database());
@@ -250,12 +249,17 @@ public final class Bench {
         return command.toString();
     }
 
+    /** The PostgreSQL superuser on the server's own database (trust on 127.0.0.1). */
+    private Connection superuser() throws java.sql.SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + settings.pgHost() + ":" + settings.pgPort() + "/postgres",
+                "postgres", "");
+    }
+
     private void restoreAutovacuum() {
         if (!autovacuumTurnedOn) {
             return;
         }
-        String url = "jdbc:postgresql://" + settings.pgHost() + ":" + settings.pgPort() + "/postgres";
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+        try (Connection connection = superuser();
              Statement statement = connection.createStatement()) {
             statement.execute("alter system reset autovacuum");
             statement.execute("select pg_reload_conf()");
