@@ -29,21 +29,21 @@ public class ApplicationRepository {
 
     /** Stores a new application and announces it ({@link ApplicationRegistered}); returns its id. */
     public long insert(String applicationNo, String countyCode, String townshipCode, ApplicationForm form,
-                       String submittedVia, String submittedBy, Instant submittedAt) {
+                       String submittedVia, String submittedBy, Instant submittedAt, String processInstanceId) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into dibao_application (application_no, county_code, township_code, village_code,
                     household_type, applicant_name, applicant_id_number, applicant_phone, address,
                     deposit_amount, vehicle_count, housing_count, relative_of_official, relative_declaration,
                     single_person, single_person_id_number, pledge_accepted, submitted_via, submitted_by,
-                    submitted_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    submitted_at, process_instance_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(applicationNo, countyCode, townshipCode, form.unitCode, form.householdType.name(),
                         form.applicantName.strip(), upper(form.applicantIdNumber), form.applicantPhone.strip(),
                         form.address.strip(), form.depositAmount, form.vehicleCount, form.housingCount,
                         form.relativeOfOfficial, form.relativeOfOfficial ? form.relativeDeclaration : null,
                         form.singlePerson, form.singlePerson ? upper(form.singlePersonIdNumber) : null,
-                        form.pledge, submittedVia, submittedBy, Timestamp.from(submittedAt))
+                        form.pledge, submittedVia, submittedBy, Timestamp.from(submittedAt), processInstanceId)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         insertHousehold(id, form);
@@ -70,9 +70,16 @@ public class ApplicationRepository {
         insertHousehold(id, form);
     }
 
-    public void setProcessInstanceId(long id, String processInstanceId) {
-        jdbc.sql("update dibao_application set process_instance_id = ? where id = ?")
-                .params(processInstanceId, id).update();
+    /**
+     * Binds a public application to the process instance that takes it in. Only an application stored
+     * from the public page and bound to no process yet can be claimed — that is, one stored in the
+     * claiming transaction: committed ones are bound already.
+     */
+    public boolean claimForProcess(long id, String processInstanceId) {
+        return jdbc.sql("""
+                update dibao_application set process_instance_id = ?
+                where id = ? and process_instance_id is null and submitted_via = 'PUBLIC'""")
+                .params(processInstanceId, id).update() == 1;
     }
 
     public void setStatus(long id, ApplicationStatus status) {

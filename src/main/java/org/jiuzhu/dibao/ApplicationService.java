@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -45,15 +46,17 @@ public class ApplicationService {
     private final AdminUnitRepository units;
     private final RuntimeService runtimeService;
     private final Validator validator;
+    private final OpenCases openCases;
     private final Clock clock;
 
     public ApplicationService(ApplicationRepository applications, ApplicationNumbers numbers, AdminUnitRepository units,
-                              RuntimeService runtimeService, Validator validator, Clock clock) {
+                              RuntimeService runtimeService, Validator validator, OpenCases openCases, Clock clock) {
         this.applications = applications;
         this.numbers = numbers;
         this.units = units;
         this.runtimeService = runtimeService;
         this.validator = validator;
+        this.openCases = openCases;
         this.clock = clock;
     }
 
@@ -73,24 +76,39 @@ public class ApplicationService {
         CaseUnits caseUnits = unitsOfVillage(form.unitCode);
         String applicationNo = numbers.next(caseUnits.county().code(), today());
         long id = applications.insert(applicationNo, caseUnits.county().code(), caseUnits.township().code(), form,
-                Channel.PUBLIC.name(), null, clock.instant());
+                Channel.PUBLIC.name(), null, clock.instant(), null);
+        // The process's first step claims the stored application (RegisterApplicationDelegate); the unit
+        // decides at the start who may read the case.
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(processKey, applicationNo,
-                routingVariables(id, form, caseUnits));
-        applications.setProcessInstanceId(id, instance.getId());
+                Variables.createVariables().putValue(DibaoVariables.APPLICATION_ID, id)
+                        .putValue(DibaoVariables.UNIT_CODE, caseUnits.village().code()));
+        openCase(applicationNo, instance.getId(), form);
         return applicationNo;
     }
 
     /**
-     * An application an official entered in the Tasklist start form, inside the starting process:
-     * stored and numbered. Returns its id and number.
+     * An application an official entered in the Tasklist start form, inside the starting process
+     * instance: stored, numbered and opened as the household's case.
      */
-    public Map.Entry<Long, String> registerFromOfficial(ApplicationForm form, String officialId, Instant at) {
+    public DibaoApplication registerFromOfficial(ApplicationForm form, String officialId, Instant at,
+                                                 String processInstanceId) {
         validate(form);
         CaseUnits caseUnits = unitsOfVillage(form.unitCode);
         String applicationNo = numbers.next(caseUnits.county().code(), today());
         long id = applications.insert(applicationNo, caseUnits.county().code(), caseUnits.township().code(), form,
-                Channel.OFFICIAL.name(), officialId, at);
-        return Map.entry(id, applicationNo);
+                Channel.OFFICIAL.name(), officialId, at, processInstanceId);
+        openCase(applicationNo, processInstanceId, form);
+        return applications.get(id);
+    }
+
+    /** One open application per person: a second one for any member is refused, naming the first. */
+    private void openCase(String applicationNo, String processInstanceId, ApplicationForm form) {
+        try {
+            openCases.open(OpenCases.Programme.DIBAO, applicationNo, processInstanceId, peopleOf(form));
+        } catch (OpenCases.AlreadyOpenException e) {
+            throw new InvalidApplicationException("该家庭已有正在办理的最低生活保障申请（申请编号 " + e.caseNo()
+                    + "），请勿重复提交。可凭申请编号和申请人身份证号后四位查询办理进度。");
+        }
     }
 
     /** Corrected household data (补正材料), checked like a new application. */
@@ -100,17 +118,32 @@ public class ApplicationService {
         form.unitCode = existing.villageCode();
         form.pledge = true;
         validate(form);
+        try {
+            openCases.replacePeople(OpenCases.Programme.DIBAO, existing.applicationNo(), existing.processInstanceId(),
+                    peopleOf(form));
+        } catch (OpenCases.AlreadyOpenException e) {
+            throw new InvalidApplicationException("补正后的家庭成员已在另一件正在办理的申请中（申请编号 " + e.caseNo()
+                    + "），同一人只能有一件正在办理的申请");
+        }
         applications.updateHousehold(applicationId, form);
     }
 
-    public VariableMap routingVariables(long applicationId, ApplicationForm form, CaseUnits caseUnits) {
+    private static Set<String> peopleOf(ApplicationForm form) {
+        Set<String> people = new LinkedHashSet<>();
+        people.add(form.applicantIdNumber);
+        form.members.forEach(m -> people.add(m.idNumber));
+        return people;
+    }
+
+    /** The variables the processes route by, all from the stored application. */
+    public VariableMap routingVariables(DibaoApplication application) {
         return Variables.createVariables()
-                .putValue(DibaoVariables.APPLICATION_ID, applicationId)
-                .putValue(DibaoVariables.UNIT_CODE, caseUnits.village().code())
-                .putValue(DibaoVariables.TOWNSHIP_CODE, caseUnits.township().code())
-                .putValue(DibaoVariables.COUNTY_CODE, caseUnits.county().code())
-                .putValue(DibaoVariables.RELATIVE_OF_OFFICIAL, form.relativeOfOfficial)
-                .putValue(DibaoVariables.SINGLE_PERSON, form.singlePerson);
+                .putValue(DibaoVariables.APPLICATION_ID, application.id())
+                .putValue(DibaoVariables.UNIT_CODE, application.villageCode())
+                .putValue(DibaoVariables.TOWNSHIP_CODE, application.townshipCode())
+                .putValue(DibaoVariables.COUNTY_CODE, application.countyCode())
+                .putValue(DibaoVariables.RELATIVE_OF_OFFICIAL, application.relativeOfOfficial())
+                .putValue(DibaoVariables.SINGLE_PERSON, application.singlePerson());
     }
 
     public CaseUnits unitsOfVillage(String villageCode) {

@@ -11,8 +11,6 @@ public final class EmergencyVariables {
     public static final String PLEDGE_TRUTHFUL = "pledgeTruthful";
     public static final String PLEDGE_FINDINGS = "pledgeFindings";
     public static final String EMERGENCY_ENDED = "emergencyEnded";
-    /** Set for the regular dibao process started from here: it skips the steps the same-day path did. */
-    public static final String CATCH_UP_FORMALITIES = "catchUpFormalities";
 
     public static final String VILLAGE_DECISION = "villageDecision";
     public static final String TOWNSHIP_DECISION = "townshipDecision";

@@ -20,8 +20,11 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.jiuzhu.system.authorization.StartPermissions;
 
 /**
  * The house rules for models, for the shipped files (a test) and for every deployment an
@@ -66,6 +69,7 @@ public class ModelRules {
             if (process.getCamundaHistoryTimeToLiveString() == null) {
                 violations.add(file + "：流程 " + process.getId() + " 未设置历史保留期（History time to live）");
             }
+            checkStartableBy(process, file, violations);
         }
         for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
             String where = file + " " + node.getId();
@@ -105,6 +109,27 @@ public class ModelRules {
             }
         }
         return violations;
+    }
+
+    /** Who may start the process: unit levels only (StartPermissions); none means the engine alone. */
+    private static void checkStartableBy(Process process, String file, List<String> violations) {
+        if (process.getExtensionElements() == null) {
+            return;
+        }
+        for (CamundaProperty property : process.getExtensionElements().getElementsQuery()
+                .filterByType(CamundaProperties.class).list().stream()
+                .flatMap(properties -> properties.getCamundaProperties().stream()).toList()) {
+            if (!StartPermissions.PROPERTY.equals(property.getCamundaName())) {
+                continue;
+            }
+            String value = property.getCamundaValue() == null ? "" : property.getCamundaValue();
+            for (String word : value.split("[,，\\s]+")) {
+                if (!word.isBlank() && StartPermissions.levelNamed(word).isEmpty()) {
+                    violations.add(file + "：流程 " + process.getId() + " 的扩展属性 " + StartPermissions.PROPERTY
+                            + " 只能列出 village、township、county（可发起本流程的单位层级），不认识“" + word + "”");
+                }
+            }
+        }
     }
 
     private static void checkNaming(BaseElement element, String where, List<String> violations) {

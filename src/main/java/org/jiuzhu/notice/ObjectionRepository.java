@@ -17,6 +17,9 @@ public class ObjectionRepository {
                             Instant lodgedAt, String outcome, String findings) {
     }
 
+    /** The outcome of an objection the re-investigation after another, founded one took over. */
+    public static final String SUPERSEDED = "superseded";
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -36,6 +39,15 @@ public class ObjectionRepository {
     public void recordOutcome(long objectionId, String outcome, String findings) {
         jdbc.sql("update objection set outcome = ?, findings = ?, handled_at = ? where id = ?")
                 .params(outcome, findings, Timestamp.from(clock.instant()), objectionId).update();
+    }
+
+    /**
+     * Objections of the application not checked yet, when a founded one withdrew the notice: the new
+     * investigation takes them over, and the record says so.
+     */
+    public void supersedeOpen(long applicationId, String findings) {
+        jdbc.sql("update objection set outcome = ?, findings = ?, handled_at = ? where application_id = ? and outcome is null")
+                .params(SUPERSEDED, findings, Timestamp.from(clock.instant()), applicationId).update();
     }
 
     public List<Objection> forApplication(long applicationId) {

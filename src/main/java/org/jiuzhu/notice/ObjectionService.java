@@ -48,7 +48,8 @@ public class ObjectionService {
             runtimeService.createMessageCorrelation(DibaoVariables.MESSAGE_OBJECTION)
                     .processInstanceBusinessKey(applications.applicationNoOf(notice.applicationId()))
                     .processInstanceVariableEquals(DibaoVariables.APPLICATION_ID, notice.applicationId())
-                    .setVariablesLocal(Variables.createVariables()
+                    // On the objection's own 异议处理 instance: a second objection cannot overwrite the first.
+                    .setVariablesToTriggeredScope(Variables.createVariables()
                             .putValue(DibaoVariables.OBJECTION_TEXT, content.strip())
                             .putValue(DibaoVariables.OBJECTION_ID, objectionId))
                     .correlate();

@@ -2,7 +2,6 @@ package org.jiuzhu.organisation;
 
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
-import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
@@ -16,6 +15,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.identity.Group;
 import org.jiuzhu.system.authorization.Grants;
+import org.jiuzhu.system.authorization.StartPermissions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,12 +32,14 @@ public class OrganisationService {
     private final AdminUnitRepository units;
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
+    private final StartPermissions startPermissions;
 
     public OrganisationService(AdminUnitRepository units, IdentityService identityService,
-                               AuthorizationService authorizationService) {
+                               AuthorizationService authorizationService, StartPermissions startPermissions) {
         this.units = units;
         this.identityService = identityService;
         this.authorizationService = authorizationService;
+        this.startPermissions = startPermissions;
     }
 
     /**
@@ -85,8 +87,10 @@ public class OrganisationService {
         String unitGroup = unit.groupId();
         ensureGroup(unitGroup, unit.name(), UnitGroups.UNIT_GROUP_TYPE);
         Grants.toGroup(authorizationService, unitGroup, APPLICATION, TASKLIST, ACCESS);
-        Grants.toGroup(authorizationService, unitGroup, PROCESS_DEFINITION, Authorization.ANY, READ, CREATE_INSTANCE);
+        // Officials see every process; they start only those their level may (StartPermissions).
+        Grants.toGroup(authorizationService, unitGroup, PROCESS_DEFINITION, Authorization.ANY, READ);
         Grants.toGroup(authorizationService, unitGroup, PROCESS_INSTANCE, Authorization.ANY, CREATE);
+        startPermissions.grantTo(unit);
         if (unit.level() == UnitLevel.VILLAGE) {
             return;
         }

@@ -14,11 +14,16 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 public final class CaseProcesses {
 
     public static final String PROPERTY = "jiuzhu.case";
+    /** Who may start the process: see {@link org.jiuzhu.system.authorization.StartPermissions}. */
+    public static final String STARTABLE_BY = "jiuzhu.startableBy";
 
     private CaseProcesses() {
     }
 
-    /** While parsing: remembers on the definition whether the process element is a case process. */
+    /**
+     * While parsing: remembers on the definition whether the process element is a case process, and
+     * who may start it.
+     */
     public static void mark(Element processElement, ProcessDefinitionImpl definition) {
         boolean isCase = true;
         Element properties = BpmnParseUtil.findCamundaExtensionElement(processElement, "properties");
@@ -27,9 +32,17 @@ public final class CaseProcesses {
                 if (PROPERTY.equals(property.attribute("name")) && "false".equalsIgnoreCase(property.attribute("value"))) {
                     isCase = false;
                 }
+                if (STARTABLE_BY.equals(property.attribute("name"))) {
+                    definition.setProperty(STARTABLE_BY, property.attribute("value"));
+                }
             }
         }
         definition.setProperty(PROPERTY, isCase);
+    }
+
+    /** The value of {@value #STARTABLE_BY} in the parsed model, null when it has none. */
+    public static String startableBy(ProcessDefinitionImpl definition) {
+        return (String) definition.getProperty(STARTABLE_BY);
     }
 
     /** Whether the parsed (deployed) definition is a case process; marked by CaseAuthorizationPlugin. */

@@ -11,6 +11,7 @@ import jakarta.validation.Validator;
 
 import org.jiuzhu.dibao.ApplicationNumbers;
 import org.jiuzhu.dibao.IdNumbers;
+import org.jiuzhu.dibao.OpenCases;
 import org.jiuzhu.organisation.AdminUnit;
 import org.jiuzhu.organisation.AdminUnitRepository;
 import org.springframework.stereotype.Service;
@@ -55,14 +56,17 @@ public class TemporaryAssistanceRegistration {
     private final ApplicationNumbers numbers;
     private final AdminUnitRepository units;
     private final Validator validator;
+    private final OpenCases openCases;
     private final Clock clock;
 
     public TemporaryAssistanceRegistration(TemporaryAssistanceCases cases, ApplicationNumbers numbers,
-                                           AdminUnitRepository units, Validator validator, Clock clock) {
+                                           AdminUnitRepository units, Validator validator, OpenCases openCases,
+                                           Clock clock) {
         this.cases = cases;
         this.numbers = numbers;
         this.units = units;
         this.validator = validator;
+        this.openCases = openCases;
         this.clock = clock;
     }
 
@@ -104,6 +108,12 @@ public class TemporaryAssistanceRegistration {
         String caseNo = numbers.next(CASE_NUMBER_PREFIX, place.county().code(), LocalDate.now(clock));
         long id = cases.insert(caseNo, form, place.village() == null ? null : place.village().code(),
                 place.township().code(), place.county().code(), officialId, processInstanceId, clock.instant());
+        try {
+            openCases.open(OpenCases.Programme.TEMPORARY, caseNo, processInstanceId, List.of(form.applicantIdNumber));
+        } catch (OpenCases.AlreadyOpenException e) {
+            throw new InvalidApplicationException("该申请人已有正在办理的临时救助申请（案件编号 " + e.caseNo()
+                    + "），请勿重复登记；需要增加救助金额的，请在该案件审核时一并提出。");
+        }
         return cases.get(id);
     }
 }

@@ -159,7 +159,7 @@ class DashboardFiguresTest {
     private long pledge(int sequence) {
         ApplicationForm form = family(NANSHAN_VILLAGE, sequence);
         long id = applications.insert("KB-" + COUNTY.substring(0, 6) + "-" + sequence, COUNTY, NANSHAN_TOWNSHIP, form,
-                "PUBLIC", null, dayOne);
+                "PUBLIC", null, dayOne, null);
         archive.open(id, emergency, "本人承诺所填情况属实", NANSHAN_VILLAGE, NANSHAN_TOWNSHIP, COUNTY);
         return id;
     }

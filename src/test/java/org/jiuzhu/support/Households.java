@@ -1,10 +1,14 @@
 package org.jiuzhu.support;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -30,20 +34,37 @@ public final class Households {
 
     /**
      * A family of three in 东门社区 (urban): the applicant, a spouse and a child; 900 yuan wage income,
-     * so 300 per head, well below the urban standard.
+     * so 300 per head, well below the urban standard. Every call gives people of their own: a person can
+     * have one open application only, and the tests share one database.
      */
     public static ApplicationForm poorFamily(int sequence) {
+        return family(sequence, "1975", "0312", "1978", "0506", "2012", "0901");
+    }
+
+    /**
+     * The same family with ID numbers of other birth dates, for tests that must not meet the
+     * households of other tests in the shared database.
+     */
+    public static ApplicationForm poorFamilyBornIn(int year, int sequence) {
+        return family(sequence, String.valueOf(year), "0415", String.valueOf(year + 3), "0623",
+                String.valueOf(year + 37), "0305");
+    }
+
+    private static ApplicationForm family(int sequence, String applicantYear, String applicantDay, String spouseYear,
+                                          String spouseDay, String childYear, String childDay) {
+        List<String> ids = unusedIds(sequence, List.of(applicantYear + applicantDay, spouseYear + spouseDay,
+                childYear + childDay));
         ApplicationForm form = new ApplicationForm();
         form.unitCode = DemoOrganisation.VILLAGE_DONGMEN;
         form.householdType = HouseholdType.URBAN;
         form.applicantName = "周建华";
-        form.applicantIdNumber = idNumber("19750312", sequence);
+        form.applicantIdNumber = ids.get(0);
         form.applicantPhone = "13800001234";
         form.address = "清源县城关街道东门社区幸福路 12 号";
         form.members = new ArrayList<>(List.of(
                 member("周建华", form.applicantIdNumber, Relation.SELF, LabourAbility.PARTIAL),
-                member("林秀梅", idNumber("19780506", sequence + 1), Relation.SPOUSE, LabourAbility.FULL),
-                member("周小雨", idNumber("20120901", sequence + 2), Relation.CHILD, LabourAbility.NONE)));
+                member("林秀梅", ids.get(1), Relation.SPOUSE, LabourAbility.FULL),
+                member("周小雨", ids.get(2), Relation.CHILD, LabourAbility.NONE)));
         ApplicationForm.IncomeForm wage = new ApplicationForm.IncomeForm();
         wage.kind = IncomeKind.WAGE;
         wage.monthlyAmount = new BigDecimal("900");
@@ -56,18 +77,29 @@ public final class Households {
         return form;
     }
 
+    private static final Set<String> HANDED_OUT = new HashSet<>();
+
     /**
-     * The same family with ID numbers of other birth dates, for tests that must not meet the
-     * households of other tests in the shared database.
+     * ID numbers for people born on the given dates (yyyyMMdd), with sequence numbers from
+     * {@code sequence} on, that no earlier call handed out: the birth day moves on when they are taken.
      */
-    public static ApplicationForm poorFamilyBornIn(int year, int sequence) {
-        ApplicationForm form = poorFamily(sequence);
-        form.applicantIdNumber = idNumber(year + "0415", sequence);
-        form.members.get(0).idNumber = form.applicantIdNumber;
-        form.members.get(1).idNumber = idNumber((year + 3) + "0623", sequence + 1);
-        form.members.get(2).idNumber = idNumber((year + 37) + "0305", sequence + 2);
-        form.incomes.get(0).memberIdNumber = form.members.get(1).idNumber;
-        return form;
+    private static synchronized List<String> unusedIds(int sequence, List<String> birthDates) {
+        for (int shift = 0; ; shift++) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < birthDates.size(); i++) {
+                LocalDate born = LocalDate.parse(birthDates.get(i), DateTimeFormatter.BASIC_ISO_DATE).plusDays(shift);
+                ids.add(idNumber(born.format(DateTimeFormatter.BASIC_ISO_DATE), (sequence + i) % 1000));
+            }
+            if (ids.stream().noneMatch(HANDED_OUT::contains)) {
+                HANDED_OUT.addAll(ids);
+                return ids;
+            }
+        }
+    }
+
+    /** A valid ID number of someone born on that date (yyyyMMdd) that no other call handed out. */
+    public static String unusedIdNumber(String birthDate) {
+        return unusedIds(1, List.of(birthDate)).get(0);
     }
 
     /** The household as the Tasklist start form dibao-start submits it (lists as JSON variables). */

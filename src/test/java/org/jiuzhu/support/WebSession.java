@@ -55,6 +55,15 @@ public class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
     }
 
+    /** Any method with a JSON body and HTTP Basic credentials (PUT, DELETE … of the REST API). */
+    public HttpResponse<String> sendJsonWithBasic(String method, String path, String json, String user, String password) {
+        String credentials = Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return send(request(path).header("Authorization", "Basic " + credentials)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
     /** A multipart upload in this session (a page's file upload). */
     public HttpResponse<String> postMultipart(String path, Map<String, String> fields, Map<String, byte[]> files) {
         return postMultipartWithBasic(path, fields, files, null, null);

@@ -12,6 +12,11 @@ public final class DibaoVariables {
     public static final String COUNTY_CODE = "countyCode";
     public static final String RELATIVE_OF_OFFICIAL = "relativeOfOfficial";
     public static final String SINGLE_PERSON = "singlePerson";
+    /**
+     * Whether the instance continues an application of the emergency same-day path (补办手续), which
+     * skips registration, materials check, acceptance and verification. Set by 登记申请 only.
+     */
+    public static final String CATCH_UP_FORMALITIES = "catchUpFormalities";
 
     public static final String MATERIALS_COMPLETE = "materialsComplete";
     public static final String DUPLICATE_BENEFIT = "duplicateBenefit";

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,19 +15,29 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.jiuzhu.dibao.ApplicationForm;
+import org.jiuzhu.dibao.ApplicationRepository;
 import org.jiuzhu.dibao.ApplicationService;
 import org.jiuzhu.dibao.ApplicationService.CaseUnits;
 import org.jiuzhu.dibao.ApplicationService.InvalidApplicationException;
+import org.jiuzhu.dibao.DibaoApplication;
 import org.jiuzhu.organisation.UnitGroups;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * 登记申请. An application from the public page arrives registered (it has an id). One entered in
- * the Tasklist start form arrives as form variables: they are checked, stored in our tables and
- * replaced by the routing variables, and the application number becomes the business key. Bad
- * input refuses the start with a Chinese message (400), nothing is stored.
+ * 登记申请, the first step of every process that takes a household application (the regular procedure
+ * and the emergency same-day path). Nothing a start request carries is trusted: the case it works on is
+ * derived from what is stored, or the start is refused (400, nothing stored).
+ * <ul>
+ *   <li>An application from the public page was stored in this same transaction and is bound to no
+ *       process yet: this instance claims it (a stored application cannot be claimed twice).</li>
+ *   <li>The regular procedure called by the same-day path (补办手续) continues the application of the
+ *       process instance that called it, and only that one.</li>
+ *   <li>Otherwise an official entered the Tasklist start form: its fields, and nothing else, are
+ *       checked, stored in our tables and replaced by the routing variables; the application number
+ *       becomes the business key.</li>
+ * </ul>
  */
 @Component("registerApplication")
 public class RegisterApplicationDelegate implements JavaDelegate {
@@ -36,11 +48,14 @@ public class RegisterApplicationDelegate implements JavaDelegate {
             "relativeOfOfficial", "relativeDeclaration", "singlePerson", "singlePersonIdNumber", "pledge");
 
     private final ApplicationService applications;
+    private final ApplicationRepository repository;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    public RegisterApplicationDelegate(ApplicationService applications, ObjectMapper objectMapper, Clock clock) {
+    public RegisterApplicationDelegate(ApplicationService applications, ApplicationRepository repository,
+                                       ObjectMapper objectMapper, Clock clock) {
         this.applications = applications;
+        this.repository = repository;
         this.objectMapper = objectMapper;
         this.clock = clock;
     }
@@ -48,7 +63,36 @@ public class RegisterApplicationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         if (execution.hasVariable(DibaoVariables.APPLICATION_ID)) {
-            return;
+            continueStoredApplication(execution);
+        } else {
+            registerFromStartForm(execution);
+        }
+    }
+
+    private void continueStoredApplication(DelegateExecution execution) {
+        if (!(execution.getVariable(DibaoVariables.APPLICATION_ID) instanceof Long applicationId)) {
+            throw refusedStart();
+        }
+        DibaoApplication application = repository.findById(applicationId).orElseThrow(this::refusedStart);
+        if (!application.villageCode().equals(execution.getVariable(DibaoVariables.UNIT_CODE))) {
+            throw refusedStart(); // the case was granted at its start to the unit it came with
+        }
+        DelegateExecution caller = execution.getSuperExecution();
+        boolean handover = caller != null && caller.getProcessInstanceId().equals(application.processInstanceId());
+        if (!handover && !repository.claimForProcess(applicationId, execution.getProcessInstanceId())) {
+            throw refusedStart();
+        }
+        execution.setVariables(applications.routingVariables(application));
+        execution.setVariable(DibaoVariables.CATCH_UP_FORMALITIES, handover);
+        execution.setProcessBusinessKey(application.applicationNo());
+    }
+
+    private void registerFromStartForm(DelegateExecution execution) {
+        Set<String> unexpected = new TreeSet<>(execution.getVariableNames());
+        unexpected.removeAll(FORM_FIELDS);
+        unexpected.remove(DibaoVariables.UNIT_CODE);
+        if (!unexpected.isEmpty()) {
+            throw new BadUserRequestException("申请表中没有这些字段，不能随申请提交：" + String.join("、", unexpected));
         }
         Map<String, Object> fields = new HashMap<>();
         fields.put(DibaoVariables.UNIT_CODE, execution.getVariable(DibaoVariables.UNIT_CODE));
@@ -72,11 +116,12 @@ public class RegisterApplicationDelegate implements JavaDelegate {
         try {
             CaseUnits caseUnits = applications.unitsOfVillage(form.unitCode);
             requireJurisdiction(official, caseUnits);
-            Map.Entry<Long, String> registered = applications.registerFromOfficial(form,
-                    official == null ? null : official.getUserId(), clock.instant());
+            DibaoApplication registered = applications.registerFromOfficial(form,
+                    official == null ? null : official.getUserId(), clock.instant(), execution.getProcessInstanceId());
             execution.removeVariables(FORM_FIELDS);
-            execution.setVariables(applications.routingVariables(registered.getKey(), form, caseUnits));
-            execution.setProcessBusinessKey(registered.getValue());
+            execution.setVariables(applications.routingVariables(registered));
+            execution.setVariable(DibaoVariables.CATCH_UP_FORMALITIES, false);
+            execution.setProcessBusinessKey(registered.applicationNo());
         } catch (InvalidApplicationException e) {
             throw new BadUserRequestException(e.getMessage());
         }
@@ -92,6 +137,10 @@ public class RegisterApplicationDelegate implements JavaDelegate {
         if (official.getGroupIds().stream().noneMatch(allowed::contains)) {
             throw new InvalidApplicationException("只能为本单位辖区内的村（社区）登记申请：" + caseUnits.village().name());
         }
+    }
+
+    private BadUserRequestException refusedStart() {
+        return new BadUserRequestException("不能以已登记的申请发起新的流程：申请只能通过申请表登记");
     }
 
     private Object readJson(SpinJsonNode json) {

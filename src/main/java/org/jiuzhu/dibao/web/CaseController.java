@@ -188,8 +188,10 @@ class CaseController {
      * a number that does not exist, so that nobody learns which numbers exist elsewhere.
      */
     private DibaoApplication readableCase(String no) {
-        boolean readable = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(no).count() > 0;
-        return applications.findByApplicationNo(no).filter(application -> readable)
+        // By the process instance stored with the application, not by the number: any instance can carry it.
+        return applications.findByApplicationNo(no)
+                .filter(application -> application.processInstanceId() != null && historyService
+                        .createHistoricProcessInstanceQuery().processInstanceId(application.processInstanceId()).count() > 0)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 

@@ -27,7 +27,8 @@ final class CaseFileLabels {
     private static final Map<String, String> OBJECTION_OUTCOMES = Map.of(
             "unfounded", "异议不成立",
             "reinvestigate", "异议成立·重新调查",
-            "reject", "异议成立·不予批准");
+            "reject", "异议成立·不予批准",
+            "superseded", "并入另一异议的重新调查");
 
     private static final Map<String, String> SUBMISSION_CHANNELS = Map.of(
             "PUBLIC", "群众网上申请",

@@ -29,6 +29,24 @@ public final class Grants {
         }
     }
 
+    /** Takes permissions back from a group's grant, if it has one. */
+    public static void withdraw(AuthorizationService service, String groupId, Resource resource, String resourceId,
+                                Permission... permissions) {
+        Authorization existing = service.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
+        if (existing == null) {
+            return;
+        }
+        for (Permission permission : permissions) {
+            existing.removePermission(permission);
+        }
+        service.saveAuthorization(existing);
+    }
+
     /** A new grant, for a resource known to have none yet (a process instance that just started). */
     public static void createForGroup(AuthorizationService service, String groupId, Resource resource,
                                       String resourceId, Permission... permissions) {

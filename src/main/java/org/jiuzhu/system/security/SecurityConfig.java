@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.jiuzhu.system.forms.TaskFormPrecheckFilter;
+import org.jiuzhu.system.forms.EngineRequestGuard;
+import org.jiuzhu.system.forms.FormFields;
 import org.jiuzhu.system.forms.TaskFormRules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -147,12 +148,12 @@ public class SecurityConfig {
     }
 
     @Bean
-    FilterRegistrationBean<TaskFormPrecheckFilter> taskFormPrecheckFilter(ProcessEngine processEngine,
-            List<TaskFormRules> rules, ObjectMapper objectMapper) {
-        FilterRegistrationBean<TaskFormPrecheckFilter> registration =
-                new FilterRegistrationBean<>(new TaskFormPrecheckFilter(processEngine, rules, objectMapper));
-        registration.setName("jiuzhu-task-form-precheck");
-        registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
+    FilterRegistrationBean<EngineRequestGuard> engineRequestGuard(ProcessEngine processEngine,
+            List<TaskFormRules> rules, FormFields formFields, ObjectMapper objectMapper) {
+        FilterRegistrationBean<EngineRequestGuard> registration =
+                new FilterRegistrationBean<>(new EngineRequestGuard(processEngine, rules, formFields, objectMapper));
+        registration.setName("jiuzhu-engine-request-guard");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         // After the REST API's and the webapps' authentication.
         registration.setOrder(103);
         return registration;

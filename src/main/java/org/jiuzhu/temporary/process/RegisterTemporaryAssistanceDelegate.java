@@ -3,7 +3,10 @@ package org.jiuzhu.temporary.process;
 import static org.jiuzhu.temporary.process.TemporaryAssistanceVariables.*;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,8 +25,8 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * 登记临时救助申请, inside the start transaction: the start form's values are checked, stored in
- * temporary_assistance_case and replaced by the routing variables; the case number becomes the
+ * 登记临时救助申请, inside the start transaction: the start form's values (and nothing else) are checked,
+ * stored in temporary_assistance_case and replaced by the routing variables; the case number becomes the
  * business key. Bad input refuses the start with a Chinese message (Tasklist shows it), nothing is stored.
  */
 @Component("registerTemporaryAssistance")
@@ -39,8 +42,12 @@ public class RegisterTemporaryAssistanceDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (execution.hasVariable(CASE_ID)) {
-            return;
+        // Nothing else may come with the start form: ids and routing variables are ours to set.
+        Set<String> unexpected = new TreeSet<>(execution.getVariableNames());
+        unexpected.removeAll(START_FORM_FIELDS);
+        unexpected.removeAll(List.of(UNIT_CODE, URGENT));
+        if (!unexpected.isEmpty()) {
+            throw new BadUserRequestException("申请表中没有这些字段，不能随申请提交：" + String.join("、", unexpected));
         }
         Map<String, Object> fields = new HashMap<>();
         fields.put(UNIT_CODE, execution.getVariable(UNIT_CODE));

@@ -39,8 +39,10 @@ class TemporaryCaseController {
 
     @GetMapping("/temporary-assistance/cases/{no}")
     String show(@PathVariable String no, Model model) {
-        boolean readable = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(no).count() > 0;
-        TemporaryAssistanceCase c = cases.findByCaseNo(no).filter(found -> readable)
+        // By the process instance stored with the case, not by the number: any instance can carry it.
+        TemporaryAssistanceCase c = cases.findByCaseNo(no)
+                .filter(found -> found.processInstanceId() != null && historyService.createHistoricProcessInstanceQuery()
+                        .processInstanceId(found.processInstanceId()).count() > 0)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("assistanceCase", c);
         model.addAttribute("placePath", units.pathOf(c.unitCode(), " / "));

@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.util.List;
 
 import org.assertj.core.api.Assertions;
+import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.jiuzhu.dibao.ApplicationForm;
 import org.jiuzhu.dibao.ApplicationRepository;
 import org.jiuzhu.dibao.ApplicationService;
@@ -356,6 +358,64 @@ class DibaoApplicationProcessTest {
         }
 
         @Test
+        void checksEveryObjectionOnItsOwnAndWaitsForAllBeforeApproval() {
+            ProcessInstance pi = driver.submit(family());
+            driver.toNoticePeriod(pi, 900);
+            long applicationId = driver.applicationOf(pi).id();
+            long noticeId = board.activeForApplication(applicationId).orElseThrow().id();
+
+            long first = objectionService.lodge(noticeId, "该户有一辆货车", null);
+            long second = objectionService.lodge(noticeId, "该户儿子在外地有稳定工作", "13900002222");
+
+            List<Task> checks = taskService().createTaskQuery().processInstanceId(pi.getId())
+                    .taskDefinitionKey("Task_CheckObjection").list();
+            Assertions.assertThat(checks).hasSize(2);
+            Assertions.assertThat(checks).extracting(t -> taskService().getVariable(t.getId(), "objectionText"))
+                    .containsExactlyInAnyOrder("该户有一辆货车", "该户儿子在外地有稳定工作");
+            Task firstCheck = checks.stream().filter(t -> Long.valueOf(first)
+                    .equals(taskService().getVariable(t.getId(), "objectionId"))).findFirst().orElseThrow();
+            Task secondCheck = checks.stream().filter(t -> t != firstCheck).findFirst().orElseThrow();
+
+            complete(firstCheck, withVariables("checkFindings", "车辆为亲戚所有，已出具证明", "objectionOutcome", "unfounded"));
+            // The notice period ends while the second objection is still being checked: no approval yet.
+            DibaoProcessDriver.moveClock(Duration.ofDays(8));
+            execute(jobQuery().processInstanceId(pi.getId()).timers().singleResult());
+            Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).activityId("Task_EndNotice").count()).isZero();
+            assertThat(pi).isWaitingAt("Task_CheckObjection");
+
+            complete(secondCheck, withVariables("checkFindings", "其子打零工，收入已计入", "objectionOutcome", "unfounded"));
+            execute(jobQuery().processInstanceId(pi.getId()).activityId("Task_EndNotice").singleResult());
+
+            assertThat(pi).isWaitingAt("Task_TownshipApproval");
+            Assertions.assertThat(objections.forApplication(applicationId))
+                    .extracting(ObjectionRepository.Objection::id, ObjectionRepository.Objection::outcome,
+                            ObjectionRepository.Objection::findings)
+                    .containsExactly(Tuple.tuple(first, "unfounded", "车辆为亲戚所有，已出具证明"),
+                            Tuple.tuple(second, "unfounded", "其子打零工，收入已计入"));
+        }
+
+        @Test
+        void recordsTheOtherOpenObjectionsAsTakenOverWhenOneIsFounded() {
+            ProcessInstance pi = driver.submit(family());
+            driver.toNoticePeriod(pi, 900);
+            long applicationId = driver.applicationOf(pi).id();
+            long noticeId = board.activeForApplication(applicationId).orElseThrow().id();
+            long first = objectionService.lodge(noticeId, "该户有一辆货车", null);
+            long second = objectionService.lodge(noticeId, "该户在县城有商铺", null);
+
+            Task firstCheck = taskService().createTaskQuery().processInstanceId(pi.getId()).list().stream()
+                    .filter(t -> Long.valueOf(first).equals(taskService().getVariable(t.getId(), "objectionId")))
+                    .findFirst().orElseThrow();
+            complete(firstCheck, withVariables("checkFindings", "经核实确有货车一辆", "objectionOutcome", "reinvestigate"));
+            execute(jobQuery().processInstanceId(pi.getId()).activityId("Task_WithdrawNotice").singleResult());
+
+            assertThat(pi).isWaitingAt("Task_HomeInvestigation");
+            Assertions.assertThat(objections.forApplication(applicationId))
+                    .extracting(ObjectionRepository.Objection::id, ObjectionRepository.Objection::outcome)
+                    .containsExactly(Tuple.tuple(first, "reinvestigate"), Tuple.tuple(second, "superseded"));
+        }
+
+        @Test
         void refusesAnObjectionOnceTheNoticeHasEnded() {
             ProcessInstance pi = driver.submit(family());
             driver.toTownshipApproval(pi);
@@ -544,7 +604,7 @@ class DibaoApplicationProcessTest {
         ProcessInstance pi = driver.submit(family());
 
         Assertions.assertThat(runtimeService.getVariables(pi.getId())).containsOnlyKeys(
-                "applicationId", "unitCode", "townshipCode", "countyCode", "relativeOfOfficial", "singlePerson");
+                "applicationId", "unitCode", "townshipCode", "countyCode", "relativeOfOfficial", "singlePerson", "catchUpFormalities");
         Assertions.assertThat(DemoOrganisation.VILLAGE_DONGMEN).isEqualTo(runtimeService.getVariable(pi.getId(), "unitCode"));
     }
 }

@@ -55,7 +55,7 @@ class TasklistStartTest {
         Assertions.assertThat(application.incomes()).hasSize(1);
         Assertions.assertThat(application.submittedVia()).isEqualTo("OFFICIAL");
         Assertions.assertThat(runtimeService.getVariables(pi.getId())).containsOnlyKeys("applicationId", "unitCode",
-                "townshipCode", "countyCode", "relativeOfOfficial", "singlePerson");
+                "townshipCode", "countyCode", "relativeOfOfficial", "singlePerson", "catchUpFormalities");
     }
 
     @Test

@@ -172,7 +172,7 @@ class CasePageTest {
             assertThat(edit.body()).contains("value=\"周建华\"", "value=\"" + wrongIdNumber + "\"", "校验位不正确")
                     .doesNotContain("name=\"unitCode\"", "name=\"pledge\"");
 
-            form.members.get(2).idNumber = Households.idNumber("20120901", nextSequence + 2);
+            form.members.get(2).idNumber = Households.unusedIdNumber("20120901");
             HttpResponse<String> saved = township.postForm(editPath, editPath, Households.formFields(form));
 
             assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);

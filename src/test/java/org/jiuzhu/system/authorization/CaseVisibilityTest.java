@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.jiuzhu.support.JiuzhuIntegrationTest;
+import org.jiuzhu.support.TestModels;
 import org.jiuzhu.support.WebSession;
 import org.jiuzhu.system.CaseVariables;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +58,7 @@ class CaseVisibilityTest {
                 .camundaFormRefBinding("latest")
                 .endEvent("Event_CaseEnded").name("案件结束")
                 .done();
+        TestModels.startableBy(model, PROCESS, "village,township,county");
         repositoryService.createDeployment().name("case-visibility-test").enableDuplicateFiltering(true)
                 .addModelInstance(PROCESS + ".bpmn", model).deploy();
         dongmenCase = startCase(VILLAGE_DONGMEN);

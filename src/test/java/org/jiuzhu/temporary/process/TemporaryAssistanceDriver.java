@@ -23,7 +23,6 @@ import org.jiuzhu.temporary.TemporaryAssistanceCases;
  */
 final class TemporaryAssistanceDriver {
 
-    private static int nextSequence = 100;
 
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
@@ -38,7 +37,7 @@ final class TemporaryAssistanceDriver {
 
     /** A valid ID number nobody else in the tests uses: a household of its own. */
     static String newHousehold() {
-        return Households.idNumber("19800101", nextSequence++);
+        return Households.unusedIdNumber("19800101");
     }
 
     /**
