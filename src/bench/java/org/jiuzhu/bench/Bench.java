@@ -216,7 +216,7 @@ public final class Bench {
     /** The reference and history models, deployed as an administrator deploys from the Modeler. */
     private void deployBenchModels(Web.Session adminRest) throws Exception {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        for (String file : List.of("bench-reference.bpmn", "bench-case.bpmn", "bench-task.form")) {
+        for (String file : List.of("bench-reference.bpmn", "bench-case.bpmn", "bench-task.form", "bench-start.form")) {
             files.put(file, Files.readAllBytes(settings.models().resolve(file)));
         }
         adminRest.postMultipart("setup: deploy bench models", "/engine-rest/deployment/create",

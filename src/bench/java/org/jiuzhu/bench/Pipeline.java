@@ -255,7 +255,7 @@ final class Pipeline {
         variables.put("countyCode", string(org.county.code()));
         Web.Response response = web.basic(officer.id(), officer.password()).postJson(label + ": start case (REST)",
                 "/engine-rest/process-definition/key/" + flavor.processKey + "/start",
-                Map.of("businessKey", "REF-" + index, "variables", variables), 200);
+                Map.of("variables", variables), 200);
         if (response.ok()) {
             caseIndexByInstance.put(response.json().path("id").asText(), index);
             started.incrementAndGet();
