@@ -39,17 +39,6 @@ public class TemporaryAssistanceRegistration {
         public AdminUnit mostLocal() {
             return village != null ? village : township;
         }
-
-        /** The units whose officials may register cases of this place. */
-        public List<String> groupIds() {
-            List<String> groups = new ArrayList<>();
-            if (village != null) {
-                groups.add(village.groupId());
-            }
-            groups.add(township.groupId());
-            groups.add(county.groupId());
-            return groups;
-        }
     }
 
     private final TemporaryAssistanceCases cases;

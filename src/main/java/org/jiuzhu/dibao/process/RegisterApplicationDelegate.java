@@ -17,10 +17,8 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.jiuzhu.dibao.ApplicationForm;
 import org.jiuzhu.dibao.ApplicationRepository;
 import org.jiuzhu.dibao.ApplicationService;
-import org.jiuzhu.dibao.ApplicationService.CaseUnits;
 import org.jiuzhu.dibao.ApplicationService.InvalidApplicationException;
 import org.jiuzhu.dibao.DibaoApplication;
-import org.jiuzhu.organisation.UnitGroups;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -112,10 +110,10 @@ public class RegisterApplicationDelegate implements JavaDelegate {
             // Tasklist leaves out an empty list.
             form.incomes = new ArrayList<>();
         }
+        // The village is the official's own or below it: CaseAuthorizationListener checked it at the start.
         Authentication official = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         try {
-            CaseUnits caseUnits = applications.unitsOfVillage(form.unitCode);
-            requireJurisdiction(official, caseUnits);
+            applications.unitsOfVillage(form.unitCode);
             DibaoApplication registered = applications.registerFromOfficial(form,
                     official == null ? null : official.getUserId(), clock.instant(), execution.getProcessInstanceId());
             execution.removeVariables(FORM_FIELDS);
@@ -124,18 +122,6 @@ public class RegisterApplicationDelegate implements JavaDelegate {
             execution.setProcessBusinessKey(registered.applicationNo());
         } catch (InvalidApplicationException e) {
             throw new BadUserRequestException(e.getMessage());
-        }
-    }
-
-    /** An official registers applications for villages of their own unit (or below it). */
-    private static void requireJurisdiction(Authentication official, CaseUnits caseUnits) {
-        if (official == null || official.getGroupIds() == null || official.getGroupIds().contains(UnitGroups.ADMINISTRATORS)) {
-            return;
-        }
-        List<String> allowed = List.of(caseUnits.village().groupId(), caseUnits.township().groupId(),
-                caseUnits.county().groupId());
-        if (official.getGroupIds().stream().noneMatch(allowed::contains)) {
-            throw new InvalidApplicationException("只能为本单位辖区内的村（社区）登记申请：" + caseUnits.village().name());
         }
     }
 

@@ -67,6 +67,7 @@ public class CaseAuthorizationListener implements ExecutionListener {
         if (chain.isEmpty()) {
             throw new BadUserRequestException("未登记的单位：" + unitCode);
         }
+        requireJurisdiction(commandContext.getAuthenticatedGroupIds(), chain);
         String processInstanceId = execution.getProcessInstanceId();
         AuthorizationService authorizationService = execution.getProcessEngineServices().getAuthorizationService();
         // The official who starts a case may not create authorizations; the engine grants on their behalf.
@@ -79,5 +80,18 @@ public class CaseAuthorizationListener implements ExecutionListener {
             }
             return null;
         });
+    }
+
+    /**
+     * An official starts cases of their own unit or of units below it, whatever unit the start request
+     * names; the engine (no user: public pages, jobs) and administrators may start any.
+     */
+    private static void requireJurisdiction(List<String> groupIds, List<AdminUnit> chain) {
+        if (groupIds == null || groupIds.contains(UnitGroups.ADMINISTRATORS)) {
+            return;
+        }
+        if (chain.stream().map(AdminUnit::groupId).noneMatch(groupIds::contains)) {
+            throw new BadUserRequestException("只能为本单位或下级单位办理案件：" + chain.get(0).name() + "不在本单位辖区内");
+        }
     }
 }

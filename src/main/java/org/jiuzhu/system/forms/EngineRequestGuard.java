@@ -207,11 +207,17 @@ public class EngineRequestGuard extends OncePerRequestFilter {
         }
         Set<String> variables = valuesOf(json.path("variables")).keySet();
         return commandExecutor.execute(commandContext -> {
-            Set<String> allowed = formFields.ofStart(commandContext, processKey, processDefinitionId);
-            if (allowed == null) {
-                return null; // no such process, or one the user may not read: the engine answers that
+            ProcessDefinitionEntity definition = commandContext.runWithoutAuthorization(() -> processKey != null
+                    ? commandContext.getProcessDefinitionManager().findLatestProcessDefinitionByKey(processKey)
+                    : commandContext.getProcessDefinitionManager().findLatestDefinitionById(processDefinitionId));
+            try {
+                for (CommandChecker checker : commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
+                    checker.checkCreateProcessInstance(definition);
+                }
+            } catch (RuntimeException noSuchProcessOrNotTheirs) {
+                return null; // the engine answers that (404, 403)
             }
-            String foreign = notInForm(variables, allowed);
+            String foreign = notInForm(variables, formFields.ofStart(commandContext, definition));
             return foreign == null ? null : "申请表中没有这些字段，不能随申请提交：" + foreign;
         });
     }

@@ -43,17 +43,8 @@ public class FormFields {
         return fieldsOf(commandContext, form);
     }
 
-    /**
-     * The fields the start form of a process submits (by key: its latest version; else by definition id);
-     * null when there is no such process.
-     */
-    public Set<String> ofStart(CommandContext commandContext, String processKey, String processDefinitionId) {
-        ProcessDefinitionEntity definition = commandContext.runWithoutAuthorization(() -> processKey != null
-                ? commandContext.getProcessDefinitionManager().findLatestProcessDefinitionByKey(processKey)
-                : commandContext.getProcessDefinitionManager().findLatestDefinitionById(processDefinitionId));
-        if (definition == null) {
-            return null;
-        }
+    /** The fields the start form of a process definition submits; empty when it has no Camunda form. */
+    public Set<String> ofStart(CommandContext commandContext, ProcessDefinitionEntity definition) {
         FormData form = commandContext.runWithoutAuthorization(() -> commandContext.getProcessEngineConfiguration()
                 .getFormService().getStartFormData(definition.getId()));
         return fieldsOf(commandContext, form);

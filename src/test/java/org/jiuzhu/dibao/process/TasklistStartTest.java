@@ -65,7 +65,7 @@ class TasklistStartTest {
         form.putValue("unitCode", DemoOrganisation.VILLAGE_XIMEN);
 
         Assertions.assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(DibaoVariables.PROCESS_KEY, form))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("只能为本单位辖区内的村（社区）登记申请");
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("只能为本单位或下级单位办理案件");
     }
 
     @Test

@@ -148,7 +148,7 @@ class TemporaryAssistanceStartTest {
             VariableMap form = startForm(newHousehold()).putValue("unitCode", DemoOrganisation.VILLAGE_XIMEN);
 
             Assertions.assertThatThrownBy(() -> driver.startAs(DemoOrganisation.DONGMEN_OFFICER, form))
-                    .isInstanceOf(BadUserRequestException.class).hasMessageContaining("只能为本单位辖区内发生的困难登记");
+                    .isInstanceOf(BadUserRequestException.class).hasMessageContaining("只能为本单位或下级单位办理案件");
         }
 
         @Test
