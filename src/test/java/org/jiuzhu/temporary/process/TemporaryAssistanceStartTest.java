@@ -153,7 +153,7 @@ class TemporaryAssistanceStartTest {
 
         @Test
         void ofTheCountyAsThePlace() {
-            Assertions.assertThatThrownBy(() -> driver.start(startForm(newHousehold())
+            Assertions.assertThatThrownBy(() -> driver.startAs(DemoOrganisation.COUNTY_OFFICER, startForm(newHousehold())
                             .putValue("unitCode", DemoOrganisation.COUNTY)))
                     .isInstanceOf(BadUserRequestException.class).hasMessageContaining("急难发生地应为村（社区）或乡镇（街道）");
         }
