@@ -38,8 +38,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The Cockpit plugin 逾期案件: its summary and pages respect authorizations, and supervisors find late
- * cases in Cockpit. The late work is in a county of this test's own (逾期县), so that the cases other
+ * The Cockpit plugin 逾期案件: its summary and pages respect authorizations, users without Cockpit are
+ * refused, and supervisors find late cases in Cockpit. The late work is in a county of this test's own (逾期县), so that the cases other
  * tests leave in the shared database change neither the counts nor the pages.
  */
 @JiuzhuIntegrationTest
@@ -54,6 +54,7 @@ class OverdueCasesPluginTest {
     static final String NANHU_VILLAGE = "341895002001";
     static final String SUPERVISOR = "yq_supervisor";
     static final String OTHER_COUNTYS_SUPERVISOR = "jiangan_supervisor";
+    static final String BEIHU_VILLAGE_OFFICER = "yq_beihucun";
     static final String PASSWORD = "secret-123";
 
     @Autowired ProcessEngine processEngine;
@@ -89,6 +90,7 @@ class OverdueCasesPluginTest {
         organisation.addUnit(NANHU_TOWNSHIP, "南湖乡");
         organisation.addUnit(NANHU_VILLAGE, "南湖村");
         officials.ensureOfficial(SUPERVISOR, "督", "办", PASSWORD, COUNTY, OfficialRole.SUPERVISOR);
+        officials.ensureOfficial(BEIHU_VILLAGE_OFFICER, "北", "村", PASSWORD, BEIHU_VILLAGE, OfficialRole.OFFICER);
         organisation.addUnit("420102000000", "江岸区");
         officials.ensureOfficial(OTHER_COUNTYS_SUPERVISOR, "江", "督", PASSWORD, "420102000000", OfficialRole.SUPERVISOR);
 
@@ -141,6 +143,17 @@ class OverdueCasesPluginTest {
         Assertions.assertThat(summary.toString()).isEqualTo("{\"total\":0,\"escalated\":0,\"townships\":[]}");
         Assertions.assertThat(page.get("total").asLong()).isZero();
         Assertions.assertThat(page.get("tasks")).isEmpty();
+    }
+
+    @Test
+    void refusesUsersWithoutCockpitInChinese() {
+        WebSession village = cockpitSession(BEIHU_VILLAGE_OFFICER, PASSWORD);
+
+        for (String path : List.of(RESOURCE, RESOURCE + "/summary")) {
+            HttpResponse<String> refused = village.get(path);
+            Assertions.assertThat(refused.statusCode()).as(path).isEqualTo(403);
+            Assertions.assertThat(json(refused).get("message").asText()).as(path).startsWith("没有权限").contains("流程监控");
+        }
     }
 
     @Test
