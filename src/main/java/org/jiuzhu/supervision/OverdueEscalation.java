@@ -95,6 +95,7 @@ public class OverdueEscalation {
             int escalated = 0;
             for (String taskId : batch) {
                 Task task = tasks.get(taskId);
+                // Null when an official completed it since the query: nothing is late any more.
                 if (task != null) {
                     String key = repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
                     List<AdminUnit> chain = unitChainOf(task);
