@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.jiuzhu.organisation.AdminUnit;
 import org.jiuzhu.organisation.AdminUnitRepository;
@@ -19,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * 月报: what each township did in a month — applications received (of them same-day emergency cases),
  * temporary assistance cases, households approved and refused, the monthly amounts newly granted and
- * the one-off payments, tasks that went overdue. Made for every township at once; making a month
- * again replaces its figures.
+ * the one-off payments, tasks that went overdue. Made for every township, a few per job on the reporting
+ * day; making a month again replaces its figures.
  */
 @Service
 public class MonthlyReports {
@@ -64,22 +66,47 @@ public class MonthlyReports {
     /** Makes the month's report of every township; returns how many. */
     @Transactional
     public int generate(YearMonth month, String by) {
-        List<AdminUnit> townships = units.findAll().stream().filter(u -> u.level() == UnitLevel.TOWNSHIP).toList();
-        for (AdminUnit township : townships) {
-            Figures f = figuresOf(township.code(), month);
-            jdbc.sql("delete from monthly_report where township_code = ? and report_month = ?")
-                    .params(township.code(), month.toString()).update();
-            jdbc.sql("""
-                    insert into monthly_report (township_code, county_code, report_month, applications_received,
-                        emergency_cases, temporary_cases, approved, rejected, monthly_amount_granted, one_off_amount_paid,
-                        overdue_tasks, generated_at, generated_by)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(township.code(), township.parentCode(), month.toString(), f.applicationsReceived(),
-                            f.emergencyCases(), f.temporaryCases(), f.approved(), f.rejected(), f.monthlyAmountGranted(),
-                            f.oneOffAmountPaid(), f.overdueTasks(), Timestamp.from(clock.instant()), by)
-                    .update();
-        }
+        List<AdminUnit> townships = townships().toList();
+        townships.forEach(township -> store(township, month, by));
         return townships.size();
+    }
+
+    /** What one batch of the reporting day made: how many reports, the last township's code, whether any is left. */
+    public record Batch(int made, String lastTownshipCode, boolean more) {
+    }
+
+    /**
+     * Makes the month's report of the next townships in the order of their codes, at most {@code limit},
+     * those after {@code afterCode} (null: from the first). The reporting day makes a few townships per
+     * job, so that no job outlasts the job executor's lock however many townships there are.
+     */
+    @Transactional
+    public Batch generateNext(YearMonth month, String afterCode, int limit, String by) {
+        List<AdminUnit> next = townships().filter(t -> afterCode == null || t.code().compareTo(afterCode) > 0)
+                .sorted(Comparator.comparing(AdminUnit::code)).limit(limit + 1L).toList();
+        List<AdminUnit> batch = next.subList(0, Math.min(limit, next.size()));
+        batch.forEach(township -> store(township, month, by));
+        return new Batch(batch.size(), batch.isEmpty() ? afterCode : batch.get(batch.size() - 1).code(),
+                next.size() > limit);
+    }
+
+    private Stream<AdminUnit> townships() {
+        return units.findAll().stream().filter(u -> u.level() == UnitLevel.TOWNSHIP);
+    }
+
+    private void store(AdminUnit township, YearMonth month, String by) {
+        Figures f = figuresOf(township.code(), month);
+        jdbc.sql("delete from monthly_report where township_code = ? and report_month = ?")
+                .params(township.code(), month.toString()).update();
+        jdbc.sql("""
+                insert into monthly_report (township_code, county_code, report_month, applications_received,
+                    emergency_cases, temporary_cases, approved, rejected, monthly_amount_granted, one_off_amount_paid,
+                    overdue_tasks, generated_at, generated_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(township.code(), township.parentCode(), month.toString(), f.applicationsReceived(),
+                        f.emergencyCases(), f.temporaryCases(), f.approved(), f.rejected(), f.monthlyAmountGranted(),
+                        f.oneOffAmountPaid(), f.overdueTasks(), Timestamp.from(clock.instant()), by)
+                .update();
     }
 
     /** The figures as they stand now (the report keeps them as they stood when it was made). */

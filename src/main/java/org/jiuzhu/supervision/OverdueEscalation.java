@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -24,6 +26,8 @@ import org.jiuzhu.organisation.UnitLevel;
 import org.jiuzhu.system.CaseVariables;
 import org.jiuzhu.system.authorization.Grants;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 督办: finds user tasks past their due date and escalates each once — marks the case overdue
@@ -47,9 +51,12 @@ public class OverdueEscalation {
     private final AdminUnitRepository units;
     private final SupervisionRecords records;
     private final Clock clock;
+    private final SupervisionSettings settings;
+    private final TransactionTemplate transactions;
 
     public OverdueEscalation(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
-                             AuthorizationService authorizationService, AdminUnitRepository units, SupervisionRecords records, Clock clock) {
+                             AuthorizationService authorizationService, AdminUnitRepository units, SupervisionRecords records,
+                             Clock clock, SupervisionSettings settings, PlatformTransactionManager transactionManager) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
@@ -57,42 +64,78 @@ public class OverdueEscalation {
         this.units = units;
         this.records = records;
         this.clock = clock;
+        this.settings = settings;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** Escalates every task overdue now that has not been escalated yet; returns how many. */
+    /** One batch of the scan: how many tasks it escalated, and whether overdue tasks are left for the next. */
+    public record Batch(int escalated, boolean more) {
+    }
+
+    /**
+     * Escalates up to {@code limit} overdue tasks not escalated yet, most overdue first, in one transaction
+     * (the scan job's, or a new one) that holds the escalation lock. Two scans at once (two nodes, a scan
+     * still running when the next one is due, one an administrator started) thus take turns batch by
+     * batch, each finding only what the other has not escalated. A batch that finds the lock taken
+     * escalates nothing and reports nothing left: the scan holding it goes on until nothing is.
+     */
+    public Batch escalateNextBatch(int limit) {
+        return transactions.execute(status -> {
+            if (!records.tryLockEscalations()) {
+                return new Batch(0, false);
+            }
+            Instant now = clock.instant();
+            List<String> overdue = records.overdueTasksWithoutRecord(now, ESCALATION_PROCESS, limit + 1);
+            List<String> batch = overdue.subList(0, Math.min(limit, overdue.size()));
+            if (batch.isEmpty()) {
+                return new Batch(0, false);
+            }
+            Map<String, Task> tasks = taskService.createTaskQuery().taskIdIn(batch.toArray(String[]::new)).list()
+                    .stream().collect(Collectors.toMap(Task::getId, task -> task));
+            int escalated = 0;
+            for (String taskId : batch) {
+                Task task = tasks.get(taskId);
+                // Null when an official completed it since the query: nothing is late any more.
+                if (task != null) {
+                    String key = repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+                    List<AdminUnit> chain = unitChainOf(task);
+                    escalate(task, key, now, chain, escalationGroup(chain), true);
+                    escalated++;
+                }
+            }
+            return new Batch(escalated, overdue.size() > limit);
+        });
+    }
+
+    /** Escalates every task overdue now that has not been escalated yet, batch after batch; returns how many. */
     public int escalateOverdueTasks() {
-        Instant now = clock.instant();
         int escalated = 0;
-        for (Task task : taskService.createTaskQuery().active().dueBefore(Date.from(now)).list()) {
-            if (task.getProcessInstanceId() == null || records.existsForTask(task.getId())) {
-                continue;
-            }
-            String key = repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
-            if (ESCALATION_PROCESS.equals(key)) {
-                continue;
-            }
-            List<AdminUnit> chain = unitChainOf(task);
-            escalate(task, key, now, chain, escalationGroup(chain), true);
-            escalated++;
-        }
+        Batch batch;
+        do {
+            batch = escalateNextBatch(settings.escalationsPerJob());
+            escalated += batch.escalated();
+        } while (batch.more());
         return escalated;
     }
 
     /**
      * 急难件督办: a same-day task still open some hours after it was created goes to the leaders of the
      * case's township before its due date passes (once; the overdue scan then leaves it alone).
-     * Returns whether it was escalated now.
+     * Returns whether it was escalated now. Waits for a batch of the scan that is under way.
      */
     public boolean escalateSameDayTask(Task task) {
-        if (records.existsForTask(task.getId()) || task.getDueDate() == null) {
-            return false;
-        }
-        List<AdminUnit> chain = unitChainOf(task);
-        String township = chain.stream().filter(u -> u.level() == UnitLevel.TOWNSHIP).findFirst()
-                .map(UnitGroups::leaders).orElse(escalationGroup(chain));
-        String key = repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
-        escalate(task, key, clock.instant(), chain, township, false);
-        return true;
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            records.lockEscalations();
+            if (records.existsForTask(task.getId()) || task.getDueDate() == null) {
+                return false;
+            }
+            List<AdminUnit> chain = unitChainOf(task);
+            String township = chain.stream().filter(u -> u.level() == UnitLevel.TOWNSHIP).findFirst()
+                    .map(UnitGroups::leaders).orElse(escalationGroup(chain));
+            String key = repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+            escalate(task, key, clock.instant(), chain, township, false);
+            return true;
+        }));
     }
 
     private List<AdminUnit> unitChainOf(Task task) {

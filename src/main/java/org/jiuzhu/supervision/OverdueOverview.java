@@ -1,5 +1,6 @@
 package org.jiuzhu.supervision;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,13 +28,17 @@ import org.jiuzhu.organisation.AdminUnit;
 import org.jiuzhu.organisation.AdminUnitRepository;
 import org.jiuzhu.organisation.UnitGroups;
 import org.jiuzhu.organisation.UnitLevel;
+import org.jiuzhu.system.CaseVariables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The overdue tasks a user may see (Camunda authorization decides), with where they are late:
- * township, stage, days overdue, who has them. Feeds the Cockpit plugin 逾期案件: counts by township
- * and stage first, then one page of the tasks at a time.
+ * The overdue tasks a user may see, with where they are late: township, stage, days overdue, who has them.
+ * Feeds the Cockpit plugin 逾期案件: counts by township and stage first, then one page of the tasks at a time.
+ * A user sees the tasks Camunda lets them read (their unit's own, those escalated to them); an official of
+ * a township or county also every overdue task of the cases of their unit and the units below it, which they
+ * may read as cases (process-instance grants), whoever works on them. A village's officials see only their
+ * own tasks; supervisors, who belong to no unit, what is escalated to them.
  */
 @Service
 public class OverdueOverview {
@@ -80,6 +85,18 @@ public class OverdueOverview {
     private record TownshipKey(String code, String name) {
     }
 
+    /** An overdue task as the overview needs it, whether the engine's query found it or the unit's cases. */
+    private record Late(String id, String name, Date dueDate, String assignee, String processInstanceId,
+                        String processDefinitionId) {
+
+        static final Comparator<Late> MOST_OVERDUE_FIRST = Comparator.comparing(Late::dueDate).thenComparing(Late::id);
+
+        static Late of(Task task) {
+            return new Late(task.getId(), task.getName(), task.getDueDate(), task.getAssignee(),
+                    task.getProcessInstanceId(), task.getProcessDefinitionId());
+        }
+    }
+
     private final IdentityService identityService;
     private final TaskService taskService;
     private final RepositoryService repositoryService;
@@ -108,19 +125,19 @@ public class OverdueOverview {
      * of the list.
      */
     public Summary summaryFor(String userId, List<String> groupIds) {
-        List<Task> tasks = asUser(userId, groupIds, () -> overdueTasks().list());
+        List<Late> tasks = visibleTo(userId, groupIds);
         if (tasks.isEmpty()) {
             return new Summary(0, 0, List.of());
         }
-        List<String> taskIds = tasks.stream().map(Task::getId).toList();
+        List<String> taskIds = tasks.stream().map(Late::id).toList();
         Map<String, CaseAndGroup> cases = casesAndGroups(taskIds);
         Map<String, AdminUnit> unitsByCode = unitsByCode();
         Map<TownshipKey, Map<String, Long>> byTownship = new HashMap<>();
-        for (Task task : tasks) {
-            Place place = placeOf(cases.getOrDefault(task.getId(), CaseAndGroup.NONE).group(), unitsByCode);
+        for (Late task : tasks) {
+            Place place = placeOf(cases.getOrDefault(task.id(), CaseAndGroup.NONE).group(), unitsByCode);
             TownshipKey township = new TownshipKey(place.townshipCode(),
                     place.townshipName() == null ? NO_UNIT : place.townshipName());
-            byTownship.computeIfAbsent(township, key -> new HashMap<>()).merge(task.getName(), 1L, Long::sum);
+            byTownship.computeIfAbsent(township, key -> new HashMap<>()).merge(task.name(), 1L, Long::sum);
         }
         List<TownshipCount> townships = byTownship.entrySet().stream().map(township -> {
             List<StageCount> stages = township.getValue().entrySet().stream()
@@ -139,17 +156,20 @@ public class OverdueOverview {
     /**
      * One page of the overdue tasks this user may see, most overdue first, optionally only those whose
      * candidate unit group lies in one township (the township or one of its villages). The engine
-     * pages and counts; only the page's tasks are looked up further.
+     * pages and counts what it lets the user read; only the page's tasks are looked up further.
      *
      * @throws UnknownTownshipException when {@code townshipCode} names no registered township
      */
     public Page pageFor(String userId, List<String> groupIds, String townshipCode, int firstResult, int maxResults) {
         Map<String, AdminUnit> unitsByCode = unitsByCode();
         List<String> townshipGroups = townshipCode == null ? null : groupsOfTownship(townshipCode, unitsByCode);
+        if (overseenCases(groupIds).isPresent()) {
+            return pageOfOverseenCases(userId, groupIds, townshipGroups, firstResult, maxResults, unitsByCode);
+        }
         record Found(long total, List<Task> tasks) {
         }
         Found found = asUser(userId, groupIds, () -> {
-            TaskQuery query = overdueTasks();
+            TaskQuery query = overdueTasks(clock.instant());
             if (townshipGroups != null) {
                 // A candidate query leaves out claimed tasks unless told otherwise.
                 query.taskCandidateGroupIn(townshipGroups).includeAssignedTasks();
@@ -161,11 +181,83 @@ public class OverdueOverview {
             boolean last = page.size() < maxResults && (!page.isEmpty() || firstResult == 0);
             return new Found(last ? firstResult + page.size() : query.count(), page);
         });
-        return new Page(found.total(), firstResult, maxResults, enrich(found.tasks(), unitsByCode));
+        return new Page(found.total(), firstResult, maxResults,
+                enrich(found.tasks().stream().map(Late::of).toList(), unitsByCode));
     }
 
-    private TaskQuery overdueTasks() {
-        return taskService.createTaskQuery().active().dueBefore(Date.from(clock.instant()));
+    /**
+     * A page for an official who oversees the cases of their unit: the engine cannot page the tasks it lets
+     * them read together with those of their unit's cases, so both are read (ids, names and dates only: a
+     * county's overdue work, not its history) and paged here.
+     */
+    private Page pageOfOverseenCases(String userId, List<String> groupIds, List<String> townshipGroups,
+                                     int firstResult, int maxResults, Map<String, AdminUnit> unitsByCode) {
+        List<Late> tasks = visibleTo(userId, groupIds);
+        if (townshipGroups != null) {
+            Map<String, CaseAndGroup> cases = casesAndGroups(tasks.stream().map(Late::id).toList());
+            tasks = tasks.stream()
+                    .filter(task -> townshipGroups.contains(cases.getOrDefault(task.id(), CaseAndGroup.NONE).group()))
+                    .toList();
+        }
+        List<Late> page = tasks.subList(Math.min(firstResult, tasks.size()),
+                (int) Math.min((long) firstResult + maxResults, tasks.size()));
+        return new Page(tasks.size(), firstResult, maxResults, enrich(page, unitsByCode));
+    }
+
+    /**
+     * Every overdue task the user may see, most overdue first: what the engine lets them read, and for an
+     * official of a township or county the overdue tasks of their unit's cases.
+     */
+    private List<Late> visibleTo(String userId, List<String> groupIds) {
+        Instant now = clock.instant();
+        List<Late> readable = asUser(userId, groupIds, () -> overdueTasks(now).list()).stream().map(Late::of).toList();
+        Optional<String> overseen = overseenCases(groupIds);
+        if (overseen.isEmpty()) {
+            return readable;
+        }
+        Map<String, Late> tasks = new HashMap<>();
+        readable.forEach(task -> tasks.put(task.id(), task));
+        overdueTasksOfCases(overseen.get(), now).forEach(task -> tasks.putIfAbsent(task.id(), task));
+        return tasks.values().stream().sorted(Late.MOST_OVERDUE_FIRST).toList();
+    }
+
+    private TaskQuery overdueTasks(Instant now) {
+        return taskService.createTaskQuery().active().dueBefore(Date.from(now));
+    }
+
+    /**
+     * The unit codes of the cases an official of a township or county oversees, as a SQL {@code like}
+     * pattern: codes nest (6 digits county, 3 township, 3 village), so a township's cases are those whose
+     * code starts with its 9 digits. None for a village's officials and for users of no unit.
+     */
+    private static Optional<String> overseenCases(List<String> groupIds) {
+        return UnitGroups.mostLocalUnitCode(groupIds).flatMap(code -> switch (UnitLevel.ofCode(code)) {
+            case COUNTY -> Optional.of(code.substring(0, 6) + "%");
+            case TOWNSHIP -> Optional.of(code.substring(0, 9) + "%");
+            case VILLAGE -> Optional.empty();
+        });
+    }
+
+    /**
+     * The overdue tasks of the running cases whose unit ({@link CaseVariables#UNIT_CODE}) matches the pattern,
+     * whoever works on them; not those of 督办, which are the leaders'. The unit variable is read through the
+     * PostgreSQL index on it (dashboard/CaseUnitIndex), which names it literally.
+     */
+    private List<Late> overdueTasksOfCases(String unitCodePattern, Instant now) {
+        return jdbc.sql("""
+                select t.id_, t.name_, t.due_date_, t.assignee_, t.proc_inst_id_, t.proc_def_id_
+                from act_ru_task t
+                join act_ru_variable v on v.execution_id_ = t.proc_inst_id_ and v.task_id_ is null
+                    and v.name_ = '%s'
+                join act_re_procdef d on d.id_ = t.proc_def_id_
+                where t.due_date_ < :now and t.suspension_state_ = 1 and d.key_ <> :escalation
+                    and v.text_ like :cases""".formatted(CaseVariables.UNIT_CODE))
+                .param("now", Timestamp.from(now))
+                .param("escalation", OverdueEscalation.ESCALATION_PROCESS)
+                .param("cases", unitCodePattern)
+                .query((rs, row) -> new Late(rs.getString(1), rs.getString(2), rs.getTimestamp(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)))
+                .list();
     }
 
     /** Runs the engine query as this user, so that it returns only what the user may see. */
@@ -198,25 +290,25 @@ public class OverdueOverview {
      * without a second authorization check (the user may read these tasks' cases anyway): one query
      * for their cases' numbers and candidate groups, the units once, the definitions from the engine's cache.
      */
-    private List<OverdueTask> enrich(List<Task> tasks, Map<String, AdminUnit> unitsByCode) {
+    private List<OverdueTask> enrich(List<Late> tasks, Map<String, AdminUnit> unitsByCode) {
         if (tasks.isEmpty()) {
             return List.of();
         }
         Instant now = clock.instant();
-        List<String> taskIds = tasks.stream().map(Task::getId).toList();
+        List<String> taskIds = tasks.stream().map(Late::id).toList();
         Map<String, CaseAndGroup> cases = casesAndGroups(taskIds);
         Map<String, String> processNames = processNames(tasks);
         Set<String> escalated = records.tasksWithRecords(taskIds);
         return tasks.stream().map(task -> {
-            CaseAndGroup found = cases.getOrDefault(task.getId(), CaseAndGroup.NONE);
+            CaseAndGroup found = cases.getOrDefault(task.id(), CaseAndGroup.NONE);
             Place place = placeOf(found.group(), unitsByCode);
-            Instant due = task.getDueDate().toInstant();
+            Instant due = task.dueDate().toInstant();
             // A task created in Tasklist has no process, and the cache takes no null key.
-            return new OverdueTask(task.getId(), task.getName(), task.getProcessInstanceId(),
-                    task.getProcessDefinitionId() == null ? null : processNames.get(task.getProcessDefinitionId()),
+            return new OverdueTask(task.id(), task.name(), task.processInstanceId(),
+                    task.processDefinitionId() == null ? null : processNames.get(task.processDefinitionId()),
                     found.businessKey(), due.toString(),
-                    Math.max(1, Duration.between(due, now).toDays() + 1), task.getAssignee(), found.group(),
-                    place.unitName(), place.townshipCode(), place.townshipName(), escalated.contains(task.getId()));
+                    Math.max(1, Duration.between(due, now).toDays() + 1), task.assignee(), found.group(),
+                    place.unitName(), place.townshipCode(), place.townshipName(), escalated.contains(task.id()));
         }).toList();
     }
 
@@ -251,8 +343,8 @@ public class OverdueOverview {
     }
 
     /** The name of each task's process (its key when it has none), as deployed: definitions never change. */
-    private Map<String, String> processNames(List<Task> tasks) {
-        Set<String> missing = tasks.stream().map(Task::getProcessDefinitionId).filter(Objects::nonNull)
+    private Map<String, String> processNames(List<Late> tasks) {
+        Set<String> missing = tasks.stream().map(Late::processDefinitionId).filter(Objects::nonNull)
                 .filter(id -> !processNames.containsKey(id)).collect(Collectors.toSet());
         if (!missing.isEmpty()) {
             Authentication user = identityService.getCurrentAuthentication();

@@ -25,6 +25,48 @@ public class SupervisionRecords {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Waits for the escalation lock ({@code supervision_lock}) and holds it until the transaction ends, so
+     * that no other transaction escalates at the same time.
+     */
+    public void lockEscalations() {
+        if (escalationLock("").isEmpty()) {
+            throw new IllegalStateException("supervision_lock has no row 'escalation' (migration V12)");
+        }
+    }
+
+    /**
+     * Takes the escalation lock until the transaction ends if nobody holds it; returns false at once,
+     * without waiting, when another transaction holds it.
+     */
+    public boolean tryLockEscalations() {
+        return !escalationLock(" skip locked").isEmpty();
+    }
+
+    private List<String> escalationLock(String mode) {
+        return jdbc.sql("select name from supervision_lock where name = 'escalation' for update" + mode)
+                .query(String.class).list();
+    }
+
+    /**
+     * The active user tasks past their due date that have no supervision record yet, most overdue first, at
+     * most {@code limit}; tasks of the process {@code exceptProcessKey} (督办 itself) and tasks of no
+     * process are left out.
+     */
+    public List<String> overdueTasksWithoutRecord(Instant now, String exceptProcessKey, int limit) {
+        return jdbc.sql("""
+                select t.id_ from act_ru_task t
+                join act_re_procdef d on d.id_ = t.proc_def_id_
+                where t.due_date_ < :now and t.suspension_state_ = 1 and d.key_ <> :exceptProcessKey
+                    and not exists (select 1 from supervision_record r where r.task_id = t.id_)
+                order by t.due_date_, t.id_
+                fetch first :limit rows only""")
+                .param("now", Timestamp.from(now))
+                .param("exceptProcessKey", exceptProcessKey)
+                .param("limit", limit)
+                .query(String.class).list();
+    }
+
     public boolean existsForTask(String taskId) {
         return jdbc.sql("select count(*) from supervision_record where task_id = ?").param(taskId)
                 .query(Long.class).single() > 0;

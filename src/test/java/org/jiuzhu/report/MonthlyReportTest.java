@@ -33,6 +33,9 @@ import org.jiuzhu.dibao.process.DibaoProcessDriver;
 import org.jiuzhu.emergency.EmergencyPeriods;
 import org.jiuzhu.emergency.EmergencyReason;
 import org.jiuzhu.emergency.EmergencyVariables;
+import org.jiuzhu.organisation.AdminUnit;
+import org.jiuzhu.organisation.AdminUnitRepository;
+import org.jiuzhu.organisation.UnitLevel;
 import org.jiuzhu.supervision.OverdueEscalation;
 import org.jiuzhu.support.Households;
 import org.jiuzhu.support.JiuzhuIntegrationTest;
@@ -62,6 +65,7 @@ class MonthlyReportTest {
     @Autowired OverdueEscalation escalation;
     @Autowired MonthlyReports reports;
     @Autowired ReportWorkbooks workbooks;
+    @Autowired AdminUnitRepository units;
 
     private final List<Long> declared = new ArrayList<>();
 
@@ -152,6 +156,40 @@ class MonthlyReportTest {
     }
 
     @Test
+    void makesTheReportsOfAMonthAFewTownshipsAtATime() {
+        YearMonth month = YearMonth.of(2024, 2);
+        List<String> townships = townships();
+        List<MonthlyReports.Batch> batches = new ArrayList<>();
+        String after = null;
+        MonthlyReports.Batch batch;
+        do {
+            batch = reports.generateNext(month, after, 2, "test");
+            batches.add(batch);
+            after = batch.lastTownshipCode();
+        } while (batch.more());
+
+        Assertions.assertThat(batches).hasSize((townships.size() + 1) / 2)
+                .allSatisfy(b -> Assertions.assertThat(b.made()).isBetween(1, 2));
+        Assertions.assertThat(batches.stream().mapToInt(MonthlyReports.Batch::made).sum()).isEqualTo(townships.size());
+        Assertions.assertThat(reports.ofMonth(month, townships)).extracting(MonthlyReports.Report::townshipCode)
+                .containsExactlyInAnyOrderElementsOf(townships);
+    }
+
+    @Test
+    void theReportingDayGoesOnUntilEveryTownshipHasItsReport() {
+        String instance = runtimeService.startProcessInstanceByKey("monthlyReport").getId();
+
+        for (Job job = reportJob(instance); job != null; job = reportJob(instance)) {
+            managementService.executeJob(job.getId());
+        }
+
+        Assertions.assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(instance).singleResult().getEndActivityId()).isEqualTo("EndEvent_ReportsGenerated");
+        List<String> townships = townships();
+        Assertions.assertThat(reports.ofMonth(YearMonth.of(2025, 2), townships)).hasSameSizeAs(townships);
+    }
+
+    @Test
     void theTownshipSeesItsOwnReportAndTheCountyAllOfThem() {
         YearMonth month = YearMonth.of(2024, 1);
         reports.generate(month, "test");
@@ -183,6 +221,15 @@ class MonthlyReportTest {
         execute(jobQuery().processInstanceId(pi.getId()).activityId("Task_GrantAssistance").singleResult());
         complete(taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult(),
                 withVariables("filingConfirmed", true));
+    }
+
+    private Job reportJob(String instance) {
+        return managementService.createJobQuery().processInstanceId(instance).activityId("Task_GenerateMonthlyReports")
+                .singleResult();
+    }
+
+    private List<String> townships() {
+        return units.findAll().stream().filter(u -> u.level() == UnitLevel.TOWNSHIP).map(AdminUnit::code).toList();
     }
 
     private static List<String> values(Row row) {

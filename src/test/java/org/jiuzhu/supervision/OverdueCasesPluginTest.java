@@ -38,8 +38,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The Cockpit plugin 逾期案件: its summary and pages respect authorizations, and supervisors find late
- * cases in Cockpit. The late work is in a county of this test's own (逾期县), so that the cases other
+ * The Cockpit plugin 逾期案件: its summary and pages respect authorizations, officials of a township or
+ * county see the late work of their unit's cases, users without Cockpit are refused, and supervisors
+ * find late cases in Cockpit. The late work is in a county of this test's own (逾期县), so that the cases other
  * tests leave in the shared database change neither the counts nor the pages.
  */
 @JiuzhuIntegrationTest
@@ -54,6 +55,9 @@ class OverdueCasesPluginTest {
     static final String NANHU_VILLAGE = "341895002001";
     static final String SUPERVISOR = "yq_supervisor";
     static final String OTHER_COUNTYS_SUPERVISOR = "jiangan_supervisor";
+    static final String BEIHU_TOWNSHIP_OFFICER = "yq_beihu";
+    static final String COUNTY_OFFICER = "yq_county";
+    static final String BEIHU_VILLAGE_OFFICER = "yq_beihucun";
     static final String PASSWORD = "secret-123";
 
     @Autowired ProcessEngine processEngine;
@@ -89,6 +93,9 @@ class OverdueCasesPluginTest {
         organisation.addUnit(NANHU_TOWNSHIP, "南湖乡");
         organisation.addUnit(NANHU_VILLAGE, "南湖村");
         officials.ensureOfficial(SUPERVISOR, "督", "办", PASSWORD, COUNTY, OfficialRole.SUPERVISOR);
+        officials.ensureOfficial(BEIHU_TOWNSHIP_OFFICER, "北", "镇", PASSWORD, BEIHU_TOWNSHIP, OfficialRole.OFFICER);
+        officials.ensureOfficial(COUNTY_OFFICER, "逾", "县", PASSWORD, COUNTY, OfficialRole.OFFICER);
+        officials.ensureOfficial(BEIHU_VILLAGE_OFFICER, "北", "村", PASSWORD, BEIHU_VILLAGE, OfficialRole.OFFICER);
         organisation.addUnit("420102000000", "江岸区");
         officials.ensureOfficial(OTHER_COUNTYS_SUPERVISOR, "江", "督", PASSWORD, "420102000000", OfficialRole.SUPERVISOR);
 
@@ -141,6 +148,51 @@ class OverdueCasesPluginTest {
         Assertions.assertThat(summary.toString()).isEqualTo("{\"total\":0,\"escalated\":0,\"townships\":[]}");
         Assertions.assertThat(page.get("total").asLong()).isZero();
         Assertions.assertThat(page.get("tasks")).isEmpty();
+    }
+
+    @Test
+    void showsATownshipOfficerTheLateWorkOfTheTownshipsCasesAlsoAtItsVillages() {
+        JsonNode summary = get(BEIHU_TOWNSHIP_OFFICER, RESOURCE + "/summary");
+        JsonNode page = get(BEIHU_TOWNSHIP_OFFICER, RESOURCE);
+
+        Assertions.assertThat(summary.get("total").asLong()).isEqualTo(3);
+        Assertions.assertThat(summary.get("escalated").asLong()).isEqualTo(3);
+        Assertions.assertThat(summary.get("townships").toString()).isEqualTo("""
+                [{"townshipCode":"341895001000","townshipName":"北湖镇","count":3,"stages":[\
+                {"stage":"乡镇受理","count":2},{"stage":"入户调查","count":1}]}]""");
+        Assertions.assertThat(page.get("total").asLong()).isEqualTo(3);
+        Assertions.assertThat(taskIds(page)).containsExactly(task(firstAcceptance).getId(), task(investigation).getId(),
+                task(secondAcceptance).getId());
+    }
+
+    @Test
+    void showsACountyOfficerTheLateWorkOfEveryCaseOfTheCountyPageByPage() {
+        JsonNode summary = get(COUNTY_OFFICER, RESOURCE + "/summary");
+        JsonNode first = get(COUNTY_OFFICER, RESOURCE + "?maxResults=3");
+        JsonNode rest = get(COUNTY_OFFICER, RESOURCE + "?firstResult=3&maxResults=3");
+        JsonNode nanhu = get(COUNTY_OFFICER, RESOURCE + "?townshipCode=" + NANHU_TOWNSHIP);
+
+        Assertions.assertThat(summary.get("total").asLong()).as("not the supervisors' task of no unit").isEqualTo(4);
+        Assertions.assertThat(summary.get("townships").findValuesAsText("townshipName")).containsExactly("北湖镇", "南湖乡");
+        Assertions.assertThat(first.get("total").asLong()).isEqualTo(4);
+        Assertions.assertThat(taskIds(first)).containsExactly(task(firstAcceptance).getId(), task(investigation).getId(),
+                task(secondAcceptance).getId());
+        Assertions.assertThat(rest.get("total").asLong()).isEqualTo(4);
+        Assertions.assertThat(taskIds(rest)).containsExactly(task(nanhuAcceptance).getId());
+        Assertions.assertThat(nanhu.get("total").asLong()).isOne();
+        Assertions.assertThat(taskIds(nanhu)).containsExactly(task(nanhuAcceptance).getId());
+        Assertions.assertThat(get(COUNTY_OFFICER, RESOURCE + "?firstResult=10").get("tasks")).isEmpty();
+    }
+
+    @Test
+    void refusesUsersWithoutCockpitInChinese() {
+        WebSession village = cockpitSession(BEIHU_VILLAGE_OFFICER, PASSWORD);
+
+        for (String path : List.of(RESOURCE, RESOURCE + "/summary")) {
+            HttpResponse<String> refused = village.get(path);
+            Assertions.assertThat(refused.statusCode()).as(path).isEqualTo(403);
+            Assertions.assertThat(json(refused).get("message").asText()).as(path).startsWith("没有权限").contains("流程监控");
+        }
     }
 
     @Test

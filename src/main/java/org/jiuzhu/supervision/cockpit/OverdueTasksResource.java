@@ -1,6 +1,5 @@
 package org.jiuzhu.supervision.cockpit;
 
-import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.GET;
@@ -11,6 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.jiuzhu.supervision.OverdueOverview;
 import org.jiuzhu.system.SpringBeans;
@@ -18,13 +19,15 @@ import org.jiuzhu.system.SpringBeans;
 /**
  * {@code GET plugin/overdue-cases/<engine>/overdue-tasks}: the overdue tasks the logged-in user may
  * see, one page at a time ({@code firstResult}, {@code maxResults}, optionally {@code townshipCode});
- * {@code …/overdue-tasks/summary}: how many, by township and stage.
+ * {@code …/overdue-tasks/summary}: how many, by township and stage. Only for users who may use Cockpit:
+ * Camunda's filter lets every logged-in user call a Cockpit plugin's resources.
  */
 public class OverdueTasksResource extends AbstractCockpitPluginResource {
 
     static final int DEFAULT_MAX_RESULTS = 50;
     /** A page the browser still renders quickly; larger requests get this many. */
     static final int MAX_RESULTS_CAP = 200;
+    static final String COCKPIT = "cockpit";
 
     public OverdueTasksResource(String engineName) {
         super(engineName);
@@ -45,8 +48,8 @@ public class OverdueTasksResource extends AbstractCockpitPluginResource {
         }
         String township = townshipCode == null || townshipCode.isBlank() ? null : townshipCode.strip();
         Authentication user = getCurrentAuthentication();
-        if (user == null) {
-            return Response.ok(new OverdueOverview.Page(0, first, max, List.of())).build();
+        if (!mayUseCockpit(user)) {
+            return forbidden();
         }
         try {
             return Response.ok(SpringBeans.get(OverdueOverview.class)
@@ -59,12 +62,17 @@ public class OverdueTasksResource extends AbstractCockpitPluginResource {
     @GET
     @Path("summary")
     @Produces(MediaType.APPLICATION_JSON)
-    public OverdueOverview.Summary summary() {
+    public Response summary() {
         Authentication user = getCurrentAuthentication();
-        if (user == null) {
-            return new OverdueOverview.Summary(0, 0, List.of());
+        if (!mayUseCockpit(user)) {
+            return forbidden();
         }
-        return SpringBeans.get(OverdueOverview.class).summaryFor(user.getUserId(), user.getGroupIds());
+        return Response.ok(SpringBeans.get(OverdueOverview.class).summaryFor(user.getUserId(), user.getGroupIds())).build();
+    }
+
+    private boolean mayUseCockpit(Authentication user) {
+        return user != null && getProcessEngine().getAuthorizationService()
+                .isUserAuthorized(user.getUserId(), user.getGroupIds(), Permissions.ACCESS, Resources.APPLICATION, COCKPIT);
     }
 
     private static int pagingParameter(String name, String value, int absent, int minimum) {
@@ -83,7 +91,14 @@ public class OverdueTasksResource extends AbstractCockpitPluginResource {
     }
 
     private static Response badRequest(String message) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("message", message)).build();
+        return error(Response.Status.BAD_REQUEST, message);
+    }
+
+    private static Response forbidden() {
+        return error(Response.Status.FORBIDDEN, "没有权限：逾期案件只对可以使用流程监控（Cockpit）的用户开放。");
+    }
+
+    private static Response error(Response.Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("message", message)).build();
     }
 }
