@@ -22,11 +22,12 @@ public class WebSession {
 
     private final String baseUrl;
     private final HttpClient client;
+    private final CookieManager cookies = new CookieManager();
 
     public WebSession(int port) {
         this.baseUrl = "http://localhost:" + port;
         this.client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
@@ -62,6 +63,19 @@ public class WebSession {
         return send(request(path).header("Authorization", "Basic " + credentials)
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    /**
+     * A POST to the Camunda webapps' own API (what Tasklist and Cockpit call) in this logged-in session,
+     * with the webapps' CSRF header taken from their cookie.
+     */
+    public HttpResponse<String> postJsonToWebapp(String path, String json) {
+        get("/camunda/app/tasklist/default/");
+        String token = cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(java.net.HttpCookie::getValue)
+                .findFirst().orElseThrow(() -> new IllegalStateException("No XSRF-TOKEN cookie from the webapps"));
+        return send(request(path).header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
     }
 
     /** A multipart upload in this session (a page's file upload). */

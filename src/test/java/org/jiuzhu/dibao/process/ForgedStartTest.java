@@ -182,6 +182,23 @@ class ForgedStartTest {
     }
 
     @Test
+    void refusesAForeignFieldThroughTasklistsOwnApiToo() {
+        driver.checkMaterials(realCase);
+        String acceptance = taskIdOf(realCase);
+        WebSession tasklist = new WebSession(port);
+        tasklist.login(CHENGGUAN_OFFICER, PASSWORD);
+
+        HttpResponse<String> rerouted = tasklist.postJsonToWebapp("/camunda/api/engine/engine/default/task/" + acceptance
+                + "/submit-form", """
+                {"variables": {"acceptanceDecision": {"value": "accept"}, "unitCode": {"value": "%s"}}}"""
+                .formatted(VILLAGE_XIMEN));
+
+        assertThat(rerouted.statusCode()).as(rerouted.body()).isEqualTo(400);
+        assertThat(rerouted.body()).contains("unitCode");
+        assertThat(taskIdOf(realCase)).isEqualTo(acceptance);
+    }
+
+    @Test
     void closesTaskVariablesErrorsAndEscalationsToOfficials() {
         driver.checkMaterials(realCase);
         String acceptance = taskIdOf(realCase);
