@@ -1,6 +1,7 @@
 package org.jiuzhu.system.security;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,11 +28,14 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.DelegatingLogoutSuccessHandler;
@@ -93,7 +97,7 @@ public class SecurityConfig {
         HttpSessionRequestCache requestCache = pagesOnly();
 
         DelegatingLogoutSuccessHandler logoutSuccess = new DelegatingLogoutSuccessHandler(
-                new java.util.LinkedHashMap<>(Map.of(webappLogout, new HttpStatusReturningLogoutSuccessHandler())));
+                new LinkedHashMap<>(Map.of(webappLogout, new HttpStatusReturningLogoutSuccessHandler())));
         SimpleUrlLogoutSuccessHandler toLoginPage = new SimpleUrlLogoutSuccessHandler();
         toLoginPage.setDefaultTargetUrl("/login?logout");
         logoutSuccess.setDefaultLogoutSuccessHandler(toLoginPage);
@@ -142,13 +146,15 @@ public class SecurityConfig {
         return toPageAskedFor;
     }
 
-    /** A wrong password back to the login page with the error; a throttled login with how long to wait. */
-    private static ExceptionMappingAuthenticationFailureHandler loginFailure() {
-        ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
-        failure.setDefaultFailureUrl("/login?error");
-        failure.setExceptionMappings(Map.of(LoginThrottledAuthenticationException.class.getName(),
-                "/login?" + LoginController.THROTTLED_PARAMETER));
-        return failure;
+    /**
+     * A wrong password back to the login page with the error; a throttled login with how long to wait
+     * (the login page reads it from the exception kept in the session).
+     */
+    private static DelegatingAuthenticationFailureHandler loginFailure() {
+        LinkedHashMap<Class<? extends AuthenticationException>, AuthenticationFailureHandler> handlers = new LinkedHashMap<>();
+        handlers.put(LoginThrottledAuthenticationException.class,
+                new SimpleUrlAuthenticationFailureHandler("/login?" + LoginController.THROTTLED_PARAMETER));
+        return new DelegatingAuthenticationFailureHandler(handlers, new SimpleUrlAuthenticationFailureHandler("/login?error"));
     }
 
     /**
