@@ -164,7 +164,9 @@ class LoginThrottleTest {
         assertThat(page.body()).contains("登录记录", "最近的登录失败", "nobody-listed", REST);
         WebSession official = new WebSession(port);
         official.login(DONGMEN_OFFICER, PASSWORD);
-        assertThat(official.get("/admin/login-attempts").statusCode()).isEqualTo(403);
+        HttpResponse<String> refused = official.get("/admin/login-attempts");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("没有权限");
         assertThat(administrator.get("/").body()).contains("/admin/login-attempts");
     }
 
