@@ -70,6 +70,16 @@ class LoginThrottleTest {
     }
 
     @Test
+    void ignoresALockCamundaSetBeforeTheUpgrade() {
+        String official = official("throttle_locked_before");
+        jdbc.sql("update act_id_user set attempts_ = 10, lock_exp_time_ = ? where id_ = ?")
+                .params(java.sql.Timestamp.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1))), official)
+                .update();
+
+        assertThat(new WebSession(port).getWithBasic(REST, official, GOOD_PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void delaysAnAccountAfterFailuresInARowUntilTheDelayEnds() {
         String official = official("throttle_delayed");
         for (int i = 0; i < properties.user().freeFailures(); i++) {
