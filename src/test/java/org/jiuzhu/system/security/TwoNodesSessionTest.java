@@ -46,6 +46,10 @@ class TwoNodesSessionTest {
                 {"profile": {"id": "%s", "firstName": "节", "lastName": "点"}, "credentials": {"password": "%s"}}"""
                 .formatted(official, PASSWORD));
         asAdministrator("PUT", "/engine-rest/group/" + group + "/members/" + official, null);
+        // Tasklist for the user (resource type 0: application).
+        asAdministrator("POST", "/engine-rest/authorization/create", """
+                {"type": 1, "permissions": ["ACCESS"], "userId": "%s", "resourceType": 0, "resourceId": "tasklist"}"""
+                .formatted(official));
     }
 
     @AfterAll
