@@ -25,8 +25,8 @@ public final class DemoOrganisation {
     public static final String SUPERVISOR = "zhengyan";
     public static final String ADMINISTRATOR = "admin";
     /**
-     * Officials used only by tests of wrong passwords: Camunda locks a user for a few seconds after a
-     * failed attempt, which would fail other tests logging in as the same user.
+     * Officials used only by tests of wrong passwords: after a few failures in a row an account waits
+     * before its next attempt, which would fail other tests logging in as the same user.
      */
     public static final String WRONG_PASSWORD_USER_PAGES = "tangfang";
     public static final String WRONG_PASSWORD_USER_REST = "fengtao";

@@ -21,15 +21,34 @@ public class WebSession {
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     private final String baseUrl;
+    private final CookieManager cookies;
     private final HttpClient client;
     private final CookieManager cookies = new CookieManager();
 
     public WebSession(int port) {
+        this(port, new CookieManager());
+    }
+
+    private WebSession(int port, CookieManager cookies) {
         this.baseUrl = "http://localhost:" + port;
+        this.cookies = cookies;
         this.client = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    /** The same browser (its cookies) against another server, e.g. the other node behind a load balancer. */
+    public WebSession on(int port) {
+        return new WebSession(port, cookies);
+    }
+
+    /** A cookie's value, e.g. the session's or the Camunda webapps' XSRF-TOKEN; null when not set. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(name))
+                .map(java.net.HttpCookie::getValue)
+                .findFirst().orElse(null);
     }
 
     public HttpResponse<String> get(String path) {
@@ -43,17 +62,11 @@ public class WebSession {
 
     /** GET with HTTP Basic credentials, as the Camunda Modeler and integrations call the REST API. */
     public HttpResponse<String> getWithBasic(String path, String user, String password) {
-        String credentials = Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return send(request(path).header("Authorization", "Basic " + credentials).GET().build());
+        return send(request(path).header("Authorization", basic(user, password)).GET().build());
     }
 
     public HttpResponse<String> postJsonWithBasic(String path, String json, String user, String password) {
-        String credentials = Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return send(request(path).header("Authorization", "Basic " + credentials)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+        return sendWithBasic("POST", path, json, user, password);
     }
 
     /** Any method with a JSON body and HTTP Basic credentials (PUT, DELETE … of the REST API). */
@@ -100,16 +113,41 @@ public class WebSession {
         HttpRequest.Builder request = request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", basic(user, password));
         }
         return send(request.build());
     }
 
+    /** Any request with HTTP Basic credentials and a JSON body (or none), e.g. PUT or DELETE. */
+    public HttpResponse<String> sendWithBasic(String method, String path, String json, String user, String password) {
+        return send(request(path).header("Authorization", basic(user, password))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    /** A POST with headers of the caller's choice, e.g. the Camunda webapps' X-XSRF-TOKEN. */
+    public HttpResponse<String> post(String path, String contentType, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    /** The CSRF token of the form on {@code formPagePath}. */
+    public String csrfToken(String formPagePath) {
+        return csrfTokenOf(get(formPagePath).body());
+    }
+
     /** Posts a form as a page would, with the CSRF token taken from {@code formPagePath}. */
     public HttpResponse<String> postForm(String formPagePath, String path, Map<String, String> fields) {
+        return postFormWithToken(path, fields, csrfToken(formPagePath));
+    }
+
+    /** Posts a form with the CSRF token a page gave earlier (perhaps another node's page). */
+    public HttpResponse<String> postFormWithToken(String path, Map<String, String> fields, String csrfToken) {
         Map<String, String> body = new LinkedHashMap<>(fields);
-        body.put("_csrf", csrfTokenOf(get(formPagePath).body()));
+        body.put("_csrf", csrfToken);
         String encoded = body.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
@@ -128,6 +166,10 @@ public class WebSession {
 
     public HttpResponse<String> login(String user, String password) {
         return postForm("/login", "/login", Map.of("username", user, "password", password));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String csrfTokenOf(String html) {

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,8 @@ class WebappTranslationsTest {
     private static final Pattern MARKUP = Pattern.compile("</?[a-zA-Z][^>]*>");
     private static final Pattern DATE_PLACEHOLDER = Pattern.compile("%[sd]");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Labels Camunda has not, for rules of ours: the password policy's (identity.PasswordRules). */
+    private static final Set<String> OWN_LABELS = Set.of("admin/PASSWORD_POLICY_COMMON");
 
     @ParameterizedTest
     @ValueSource(strings = {"tasklist", "admin", "welcome", "cockpit"})
@@ -57,7 +60,7 @@ class WebappTranslationsTest {
             }
         });
         chinese.fieldNames().forEachRemaining(key -> {
-            if (!english.has(key)) {
+            if (!english.has(key) && !OWN_LABELS.contains(app + "/" + key)) {
                 problems.add("extra: " + key);
             }
         });

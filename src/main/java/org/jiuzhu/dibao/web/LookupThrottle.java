@@ -1,59 +1,53 @@
 package org.jiuzhu.dibao.web;
 
+import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Makes guessing on the progress lookup slow: the last four ID characters are only about ten
  * thousand possibilities. After too many misses for one application number, or in all, from one
- * address, that address waits until the oldest miss is a quarter of an hour old.
+ * address, that address waits until the oldest miss leaves the window. The misses are rows in
+ * {@code status_lookup_miss}, so the limit holds across restarts and counts the misses on every node.
  */
 @Component
 class LookupThrottle {
 
-    static final int MAX_MISSES_PER_NUMBER = 10;
-    static final int MAX_MISSES_PER_CLIENT = 50;
-    static final Duration WINDOW = Duration.ofMinutes(15);
-    private static final int PURGE_THRESHOLD = 10_000;
+    private final JdbcClient jdbc;
+    private final StatusLookupProperties properties;
+    private final Clock clock;
 
-    private final Map<String, Deque<Instant>> misses = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
+    LookupThrottle(JdbcClient jdbc, StatusLookupProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+    }
 
     boolean blocked(String client, String applicationNo) {
-        return count(client + "|" + applicationNo) >= MAX_MISSES_PER_NUMBER || count(client) >= MAX_MISSES_PER_CLIENT;
+        Timestamp since = Timestamp.from(clock.instant().minus(properties.window()));
+        return jdbc.sql("""
+                        select count(*) from status_lookup_miss
+                        where client_address = ? and application_no = ? and missed_at > ?""")
+                .params(client, applicationNo, since).query(Long.class).single() >= properties.maxMissesPerNumber()
+                || jdbc.sql("select count(*) from status_lookup_miss where client_address = ? and missed_at > ?")
+                .params(client, since).query(Long.class).single() >= properties.maxMissesPerClient();
     }
 
     void recordMiss(String client, String applicationNo) {
-        if (misses.size() > PURGE_THRESHOLD) {
-            misses.keySet().removeIf(key -> count(key) == 0);
-        }
         Instant now = clock.instant();
-        for (String key : new String[] {client + "|" + applicationNo, client}) {
-            Deque<Instant> times = misses.computeIfAbsent(key, k -> new ArrayDeque<>());
-            synchronized (times) {
-                times.addLast(now);
-            }
-        }
+        jdbc.sql("insert into status_lookup_miss (client_address, application_no, missed_at) values (?, ?, ?)")
+                .params(client, applicationNo, Timestamp.from(now))
+                .update();
+        jdbc.sql("delete from status_lookup_miss where missed_at < ?")
+                .param(Timestamp.from(now.minus(properties.window())))
+                .update();
     }
 
-    private int count(String key) {
-        Deque<Instant> times = misses.get(key);
-        if (times == null) {
-            return 0;
-        }
-        Instant cutoff = clock.instant().minus(WINDOW);
-        synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst().isBefore(cutoff)) {
-                times.removeFirst();
-            }
-            return times.size();
-        }
+    /** How long the window of the limits is, in whole minutes, for the page's message. */
+    long windowMinutes() {
+        return properties.window().toMinutes();
     }
 }

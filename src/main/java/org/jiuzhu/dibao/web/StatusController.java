@@ -34,7 +34,7 @@ class StatusController {
 
     static final String VIEW = "dibao/status";
     static final String NOT_FOUND = "未找到与申请编号和身份证号后四位相符的申请";
-    static final String THROTTLED = "查询失败次数过多，请 15 分钟后再试";
+    static final String THROTTLED = "查询失败次数过多，请 %d 分钟后再试";
 
     /** What the page shows of an application. */
     record PublicStatus(String applicationNo, LocalDate submittedOn, String maskedName, String village,
@@ -77,7 +77,7 @@ class StatusController {
         String applicationNo = lookup.applicationNo.strip().toUpperCase(Locale.ROOT);
         String client = request.getRemoteAddr();
         if (throttle.blocked(client, applicationNo)) {
-            model.addAttribute("notFound", THROTTLED);
+            model.addAttribute("notFound", THROTTLED.formatted(throttle.windowMinutes()));
             return VIEW;
         }
         Optional<DibaoApplication> found = applications.findByApplicationNo(applicationNo)

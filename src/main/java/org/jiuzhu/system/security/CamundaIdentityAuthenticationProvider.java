@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.jiuzhu.organisation.OfficialService;
 import org.jiuzhu.organisation.UnitGroups;
+import org.jiuzhu.system.identity.LoginThrottledException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -38,8 +39,7 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         String userId = authentication.getName() == null ? "" : authentication.getName().strip();
         Object credentials = authentication.getCredentials();
         String password = credentials == null ? "" : credentials.toString();
-        // checkPassword also counts failed attempts and locks the account after too many.
-        if (userId.isEmpty() || password.isEmpty() || !identityService.checkPassword(userId, password)) {
+        if (userId.isEmpty() || password.isEmpty() || !checkPassword(userId, password)) {
             throw new BadCredentialsException("用户名或密码错误");
         }
         List<GrantedAuthority> authorities = new ArrayList<>();
@@ -52,6 +52,15 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         User user = identityService.createUserQuery().userId(userId).singleResult();
         OfficialPrincipal principal = new OfficialPrincipal(userId, OfficialService.nameOf(user));
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
+    }
+
+    /** The identity service throttles failed logins per client address and account. */
+    private boolean checkPassword(String userId, String password) {
+        try {
+            return identityService.checkPassword(userId, password);
+        } catch (LoginThrottledException e) {
+            throw new LoginThrottledAuthenticationException(e.getMessage());
+        }
     }
 
     @Override

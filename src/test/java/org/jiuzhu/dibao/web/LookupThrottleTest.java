@@ -2,15 +2,24 @@ package org.jiuzhu.dibao.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
+import java.time.Clock;
 
+import org.jiuzhu.support.JiuzhuIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@JiuzhuIntegrationTest
 class LookupThrottleTest {
 
-    private final LookupThrottle throttle = new LookupThrottle();
+    @Autowired LookupThrottle throttle;
+    @Autowired StatusLookupProperties properties;
+    @Autowired JdbcClient jdbc;
+    @Autowired Clock clock;
 
     @Test
     void blocksAnAddressThatKeepsMissingTheSameNumber() {
-        for (int i = 0; i < LookupThrottle.MAX_MISSES_PER_NUMBER; i++) {
+        for (int i = 0; i < properties.maxMissesPerNumber(); i++) {
             assertThat(throttle.blocked("10.0.0.1", "DB-341899-20261123-0001")).isFalse();
             throttle.recordMiss("10.0.0.1", "DB-341899-20261123-0001");
         }
@@ -22,10 +31,22 @@ class LookupThrottleTest {
 
     @Test
     void blocksAnAddressThatTriesManyNumbers() {
-        for (int i = 0; i < LookupThrottle.MAX_MISSES_PER_CLIENT; i++) {
+        for (int i = 0; i < properties.maxMissesPerClient(); i++) {
             throttle.recordMiss("10.0.0.3", "DB-341899-20261123-%04d".formatted(i));
         }
 
         assertThat(throttle.blocked("10.0.0.3", "DB-341899-20261124-0001")).isTrue();
+    }
+
+    @Test
+    void countsTheMissesOfEveryNodeAndOfTheNodeBeforeARestart() {
+        LookupThrottle otherNode = new LookupThrottle(jdbc, properties, clock);
+        for (int i = 0; i < properties.maxMissesPerNumber(); i++) {
+            (i % 2 == 0 ? throttle : otherNode).recordMiss("10.0.0.4", "DB-341899-20261123-0005");
+        }
+
+        assertThat(throttle.blocked("10.0.0.4", "DB-341899-20261123-0005")).isTrue();
+        assertThat(otherNode.blocked("10.0.0.4", "DB-341899-20261123-0005")).isTrue();
+        assertThat(new LookupThrottle(jdbc, properties, clock).blocked("10.0.0.4", "DB-341899-20261123-0005")).isTrue();
     }
 }
