@@ -23,7 +23,6 @@ public class WebSession {
     private final String baseUrl;
     private final CookieManager cookies;
     private final HttpClient client;
-    private final CookieManager cookies = new CookieManager();
 
     public WebSession(int port) {
         this(port, new CookieManager());
@@ -69,26 +68,13 @@ public class WebSession {
         return sendWithBasic("POST", path, json, user, password);
     }
 
-    /** Any method with a JSON body and HTTP Basic credentials (PUT, DELETE … of the REST API). */
-    public HttpResponse<String> sendJsonWithBasic(String method, String path, String json, String user, String password) {
-        String credentials = Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return send(request(path).header("Authorization", "Basic " + credentials)
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
-    }
-
     /**
      * A POST to the Camunda webapps' own API (what Tasklist and Cockpit call) in this logged-in session,
      * with the webapps' CSRF header taken from their cookie.
      */
     public HttpResponse<String> postJsonToWebapp(String path, String json) {
         get("/camunda/app/tasklist/default/");
-        String token = cookies.getCookieStore().getCookies().stream()
-                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(java.net.HttpCookie::getValue)
-                .findFirst().orElseThrow(() -> new IllegalStateException("No XSRF-TOKEN cookie from the webapps"));
-        return send(request(path).header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+        return post(path, "application/json", json, Map.of("X-XSRF-TOKEN", cookie("XSRF-TOKEN")));
     }
 
     /** A multipart upload in this session (a page's file upload). */

@@ -204,7 +204,7 @@ class ForgedStartTest {
         String acceptance = taskIdOf(realCase);
         WebSession rest = new WebSession(port);
 
-        HttpResponse<String> variable = rest.sendJsonWithBasic("PUT", "/engine-rest/task/" + acceptance
+        HttpResponse<String> variable = rest.sendWithBasic("PUT", "/engine-rest/task/" + acceptance
                 + "/variables/townshipCode", "{\"value\": \"" + TOWNSHIP_QINGSHAN + "\"}", CHENGGUAN_OFFICER, PASSWORD);
         HttpResponse<String> error = rest.postJsonWithBasic("/engine-rest/task/" + acceptance + "/bpmnError",
                 "{\"errorCode\": \"OBJECTION_FOUNDED\"}", CHENGGUAN_OFFICER, PASSWORD);
