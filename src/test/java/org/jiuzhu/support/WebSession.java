@@ -112,6 +112,13 @@ public class WebSession {
                         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
     }
 
+    /** Any method with a JSON body (or none), without credentials. */
+    public HttpResponse<String> sendJson(String method, String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
     /** A POST with headers of the caller's choice, e.g. the Camunda webapps' X-XSRF-TOKEN. */
     public HttpResponse<String> post(String path, String contentType, String body, Map<String, String> headers) {
         HttpRequest.Builder request = request(path).header("Content-Type", contentType)

@@ -175,7 +175,7 @@ class AuthorizationMatrixTest {
                 tests.add(DynamicTest.dynamicTest(asker + " may not " + what, () -> {
                     String body = request[2].formatted(asker.userId);
                     HttpResponse<String> response = asker.userId == null
-                            ? new WebSession(port).sendWithBasic(request[0], request[1], body, "", "")
+                            ? new WebSession(port).sendJson(request[0], request[1], body)
                             : new WebSession(port).sendWithBasic(request[0], request[1], body, asker.userId, PASSWORD);
                     assertThat(response.statusCode()).as(response.body()).isIn(401, 403, 404);
                 }));
