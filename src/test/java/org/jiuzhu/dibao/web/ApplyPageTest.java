@@ -213,6 +213,19 @@ class ApplyPageTest {
         }
     }
 
+    @Test
+    void refusesIncomesLargerThanTheHouseholdTotalsHold() {
+        long before = storedApplications();
+        Map<String, String> fields = Households.formFields(Households.poorFamily(nextSequence += 10));
+        fields.put("incomes[0].monthlyAmount", "9999999999");
+
+        HttpResponse<String> page = visitor.postForm("/apply", "/apply", fields);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("收入第 1 行：月收入金额最多 8 位整数、2 位小数");
+        assertThat(storedApplications()).isEqualTo(before);
+    }
+
     private static String numberOn(HttpResponse<String> page) {
         Matcher number = Pattern.compile("DB-341899-\\d{8}-\\d{4}").matcher(page.body());
         assertThat(number.find()).as(page.body()).isTrue();
