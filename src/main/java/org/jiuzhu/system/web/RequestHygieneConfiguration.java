@@ -12,6 +12,11 @@ import org.springframework.core.Ordered;
 class RequestHygieneConfiguration {
 
     @Bean
+    KnownFailurePages knownFailurePages() {
+        return new KnownFailurePages();
+    }
+
+    @Bean
     TomcatHygiene tomcatHygiene() {
         return new TomcatHygiene();
     }

@@ -3,6 +3,8 @@ package org.jiuzhu.system.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 import org.jiuzhu.support.DemoOrganisation;
@@ -41,6 +43,27 @@ class ErrorPagesTest {
         assertThat(RawHttp.statusLine(answer)).contains("400");
         assertThat(RawHttp.body(answer)).contains("\"type\":\"InvalidRequestException\"", "格式不正确")
                 .doesNotContain("Tomcat");
+    }
+
+    @Test
+    void answersAnUnknownApiAddressInChinese() {
+        HttpResponse<String> response = new WebSession(port).getWithBasic("/engine-rest/no-such-resource",
+                DemoOrganisation.CHENGGUAN_OFFICER, DemoOrganisation.PASSWORD);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("您访问的地址不存在").doesNotContain("HTTP 404");
+    }
+
+    @Test
+    void answersAServerErrorOfTheApiWithoutJavasWords() {
+        // A deployment without a body: Camunda's REST API fails on it with a NullPointerException.
+        String credentials = Base64.getEncoder().encodeToString((DemoOrganisation.ADMINISTRATOR + ":"
+                + DemoOrganisation.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = new WebSession(port).send("POST", "/engine-rest/deployment/create",
+                Map.of("Authorization", "Basic " + credentials), null);
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("请稍后再试").doesNotContain("NullPointerException", "Cannot invoke");
     }
 
     @Test
