@@ -39,6 +39,9 @@ public final class KnownFailures {
                 return Optional.of(new Failure(403, AuthorizationException.class.getSimpleName(),
                         AuthorizationTexts.of(refusal)));
             }
+            if (cause instanceof BodyTooLargeException tooLarge) {
+                return Optional.of(new Failure(413, BodyTooLargeException.class.getSimpleName(), tooLarge.chineseMessage()));
+            }
         }
         return Optional.empty();
     }

@@ -1,31 +1,70 @@
 package org.jiuzhu.system.web;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.MultipartConfigElement;
+
 import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** The hygiene every request passes (issue #17): errors answered in Chinese. */
+/**
+ * The hygiene every request passes (issue #17): held to its body size and errors answered in Chinese. The
+ * size limit runs before Spring Security (order -100) and before anything else reads the request.
+ */
 @Configuration
 class RequestHygieneConfiguration {
+
+    @Bean
+    FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(RequestSettings settings) {
+        return registration(new RequestSizeFilter(settings), "jiuzhu-request-size", Ordered.HIGHEST_PRECEDENCE + 20);
+    }
+
+    private static <F extends Filter> FilterRegistrationBean<F> registration(F filter, String name, int order) {
+        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+        registration.setName(name);
+        registration.setOrder(order);
+        return registration;
+    }
+
+    /** Spring's multipart parsing lets through what {@link RequestSizeFilter} lets through, and no more. */
+    @Bean
+    MultipartConfigElement multipartConfigElement(MultipartProperties multipart, RequestSettings settings) {
+        long largest = settings.largestBodyBytes();
+        return new MultipartConfigElement(multipart.getLocation(), largest, largest,
+                (int) multipart.getFileSizeThreshold().toBytes());
+    }
+
+    @Bean
+    TomcatHygiene tomcatHygiene(RequestSettings settings) {
+        return new TomcatHygiene(settings);
+    }
 
     @Bean
     KnownFailurePages knownFailurePages() {
         return new KnownFailurePages();
     }
 
-    @Bean
-    TomcatHygiene tomcatHygiene() {
-        return new TomcatHygiene();
-    }
-
-    /** Tomcat's own error reports are ours ({@link ChineseErrorReportValve}). After Spring Boot's customizers. */
+    /**
+     * Tomcat's form parsing takes what {@link RequestSizeFilter} lets through, and its own error reports are
+     * ours ({@link ChineseErrorReportValve}). After Spring Boot's customizers, whose form size it replaces.
+     */
     static final class TomcatHygiene implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        private final RequestSettings settings;
+
+        TomcatHygiene(RequestSettings settings) {
+            this.settings = settings;
+        }
 
         @Override
         public void customize(TomcatServletWebServerFactory factory) {
+            factory.addConnectorCustomizers(connector -> connector.setMaxPostSize((int) Math.min(Integer.MAX_VALUE,
+                    settings.largestBodyBytes())));
             factory.addContextCustomizers(context -> {
                 if (context.getParent() instanceof StandardHost host) {
                     host.setErrorReportValveClass(ChineseErrorReportValve.class.getName());
