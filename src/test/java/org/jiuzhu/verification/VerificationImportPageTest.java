@@ -67,6 +67,16 @@ class VerificationImportPageTest {
     }
 
     @Test
+    void refusesANulCharacterInTheFile() {
+        HttpResponse<String> response = upload(loggedInAdmin(), "空字符",
+                "id_number,kind,description,amount\n341899199001010044,INCOME,工资\0,100\n");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("第 2 行含有空字符", "文件未导入");
+        assertThat(records.recordsFor(List.of("341899199001010044"))).isEmpty();
+    }
+
+    @Test
     void isForAdministratorsOnly() {
         WebSession official = new WebSession(port);
         official.login(COUNTY_OFFICER, PASSWORD);

@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * The hygiene every request passes (issue #17): held to its body size and errors answered in Chinese. The
- * size limit runs before Spring Security (order -100) and before anything else reads the request.
+ * The hygiene every request passes (issue #17): held to its body size, free of NUL characters, and errors
+ * answered in Chinese. The filters run before Spring Security (order -100) and before anything else reads
+ * the request.
  */
 @Configuration
 class RequestHygieneConfiguration {
@@ -22,6 +23,12 @@ class RequestHygieneConfiguration {
     @Bean
     FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(RequestSettings settings) {
         return registration(new RequestSizeFilter(settings), "jiuzhu-request-size", Ordered.HIGHEST_PRECEDENCE + 20);
+    }
+
+    /** After the character encoding filter (the form fields are decoded once, as UTF-8) and the size limit. */
+    @Bean
+    FilterRegistrationBean<NulCharacterFilter> nulCharacterFilter() {
+        return registration(new NulCharacterFilter(), "jiuzhu-nul-characters", Ordered.HIGHEST_PRECEDENCE + 30);
     }
 
     private static <F extends Filter> FilterRegistrationBean<F> registration(F filter, String name, int order) {
