@@ -1,9 +1,12 @@
 package org.jiuzhu.system.web;
 
+import java.util.List;
+
 import jakarta.servlet.Filter;
 import jakarta.servlet.MultipartConfigElement;
 
 import org.apache.catalina.core.StandardHost;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -12,10 +15,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
- * The hygiene every request passes (issue #17): held to its body size, free of NUL characters, and errors
- * answered in Chinese. The filters run before Spring Security (order -100) and before anything else reads
- * the request.
+ * The hygiene every request passes (issue #17): held to its body size, free of NUL characters, the engine's
+ * APIs guarded for officials, and errors answered in Chinese. The first filters run before Spring Security
+ * (order -100) and before anything else reads the request; the guard after the authentication (101).
  */
 @Configuration
 class RequestHygieneConfiguration {
@@ -29,6 +34,15 @@ class RequestHygieneConfiguration {
     @Bean
     FilterRegistrationBean<NulCharacterFilter> nulCharacterFilter() {
         return registration(new NulCharacterFilter(), "jiuzhu-nul-characters", Ordered.HIGHEST_PRECEDENCE + 30);
+    }
+
+    /** After the REST API's and the webapps' authentication (101). */
+    @Bean
+    FilterRegistrationBean<EngineRequestGuard> engineRequestGuard(IdentityService identityService, ObjectMapper objectMapper) {
+        FilterRegistrationBean<EngineRequestGuard> registration =
+                registration(new EngineRequestGuard(identityService, objectMapper), "jiuzhu-engine-request-guard", 102);
+        registration.setUrlPatterns(List.of("/engine-rest/*", "/camunda/api/engine/*"));
+        return registration;
     }
 
     private static <F extends Filter> FilterRegistrationBean<F> registration(F filter, String name, int order) {
