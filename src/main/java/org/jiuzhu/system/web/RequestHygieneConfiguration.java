@@ -1,12 +1,18 @@
 package org.jiuzhu.system.web;
 
+import java.util.EnumSet;
 import java.util.List;
 
+import javax.sql.DataSource;
+
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.MultipartConfigElement;
 
 import org.apache.catalina.core.StandardHost;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -18,12 +24,21 @@ import org.springframework.core.Ordered;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The hygiene every request passes (issue #17): held to its body size, free of NUL characters, the engine's
- * APIs guarded for officials, and errors answered in Chinese. The first filters run before Spring Security
- * (order -100) and before anything else reads the request; the guard after the authentication (101).
+ * The hygiene every request passes (issue #17): marked for the statement timeout, held to its body size,
+ * free of NUL characters, the engine's APIs guarded for officials, and errors answered in Chinese. The
+ * first filters run before Spring Security (order -100) and before anything else reads the request; the
+ * guard after the authentication (101).
  */
 @Configuration
 class RequestHygieneConfiguration {
+
+    @Bean
+    FilterRegistrationBean<RequestThreads> requestThreadsFilter() {
+        FilterRegistrationBean<RequestThreads> registration =
+                registration(new RequestThreads(), "jiuzhu-request-threads", Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR));
+        return registration;
+    }
 
     @Bean
     FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(RequestSettings settings) {
@@ -50,6 +65,18 @@ class RequestHygieneConfiguration {
         registration.setName(name);
         registration.setOrder(order);
         return registration;
+    }
+
+    /** The application's data source, handing out connections with the statement timeout of requests. */
+    @Bean
+    static BeanPostProcessor requestStatementTimeouts(ObjectProvider<RequestSettings> settings) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof DataSource dataSource && !(bean instanceof StatementTimeoutDataSource)
+                        ? new StatementTimeoutDataSource(dataSource, settings.getObject().statementTimeout()) : bean;
+            }
+        };
     }
 
     /** Spring's multipart parsing lets through what {@link RequestSizeFilter} lets through, and no more. */

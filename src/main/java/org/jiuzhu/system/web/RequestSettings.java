@@ -1,5 +1,6 @@
 package org.jiuzhu.system.web;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,9 +12,12 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxBodySize      the largest request body (a form, a JSON body) anywhere but the uploads below
  * @param uploads          the paths that take larger bodies (file uploads, deployments), each with its limit
+ * @param statementTimeout how long one SQL statement run for an HTTP request may take before the database
+ *                         cancels it; statements of the job executor and of the application itself have none
  */
 @ConfigurationProperties("jiuzhu.requests")
-public record RequestSettings(@DefaultValue("1MB") DataSize maxBodySize, List<Upload> uploads) {
+public record RequestSettings(@DefaultValue("1MB") DataSize maxBodySize, List<Upload> uploads,
+                              @DefaultValue("30s") Duration statementTimeout) {
 
     /** A path (exact, without the context path) that takes bodies up to {@code maxSize}. */
     public record Upload(String path, DataSize maxSize) {
