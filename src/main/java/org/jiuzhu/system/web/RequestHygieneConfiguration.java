@@ -25,9 +25,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The hygiene every request passes (issue #17): marked for the statement timeout, held to its body size,
- * free of NUL characters, the engine's APIs guarded for officials, and errors answered in Chinese. The
- * first filters run before Spring Security (order -100) and before anything else reads the request; the
- * guard after the authentication (101).
+ * free of NUL characters, our pages with their security headers, the engine's APIs guarded for officials,
+ * and errors answered in Chinese. The first filters run before Spring Security (order -100) and before
+ * anything else reads the request; the guard after the authentication (101).
  */
 @Configuration
 class RequestHygieneConfiguration {
@@ -38,6 +38,11 @@ class RequestHygieneConfiguration {
                 registration(new RequestThreads(), "jiuzhu-request-threads", Ordered.HIGHEST_PRECEDENCE);
         registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR));
         return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+        return registration(new SecurityHeadersFilter(), "jiuzhu-security-headers", Ordered.HIGHEST_PRECEDENCE + 10);
     }
 
     @Bean
