@@ -25,7 +25,7 @@ import com.fasterxml.jackson.core.JsonToken;
  */
 class NulCharacterFilter extends OncePerRequestFilter {
 
-    static final String MESSAGE = "提交的内容含有空字符（NUL），请删除后重新提交";
+    private static final String MESSAGE = "提交的内容含有空字符（NUL），请删除后重新提交";
 
     private static final JsonFactory JSON = new JsonFactory();
 
