@@ -48,7 +48,7 @@ class NulCharacterTest {
     void refusesItEscapedInAJsonBody() {
         String start = """
                 {"variables": {"assistanceType": {"value": "SUDDEN"}, "reason": {"value": "FIRE"},
-                  "applicantName": {"value": "刘建\\u0000军"}, "applicantIdNumber": {"value": "341899197909082017"},
+                  "applicantName": {"value": "钱\\u0000多多"}, "applicantIdNumber": {"value": "341899197909082017"},
                   "applicantPhone": {"value": "13800005678"}, "householdSize": {"value": 3, "type": "Integer"},
                   "resident": {"value": true}, "unitCode": {"value": "341899001001"},
                   "hardshipDescription": {"value": "夜间住房失火"}, "urgent": {"value": false}}}""";
@@ -59,7 +59,7 @@ class NulCharacterTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"type\":\"InvalidRequestException\"", "空字符");
-        assertThat(jdbc.sql("select count(*) from temporary_assistance_case where applicant_name like ?")
-                .param("%\0%").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from temporary_assistance_case where applicant_name like '钱%多多'")
+                .query(Long.class).single()).isZero();
     }
 }
