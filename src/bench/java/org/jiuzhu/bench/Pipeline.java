@@ -237,7 +237,7 @@ final class Pipeline {
         Web.Response submitted = applicant.postForm(label + ": apply (POST /apply)", "/apply",
                 BenchHouseholds.applicationForm(household, village.code()), Web.csrfToken(page.body()), 302);
         if (submitted.ok()) {
-            if (submitted.location() != null && submitted.location().contains("/apply/submitted?no=")) {
+            if (submitted.location() != null && submitted.location().endsWith("/apply/submitted")) {
                 started.incrementAndGet();
             } else {
                 web.stats().measure(label + ": apply (POST /apply)").error("Redirected to " + submitted.location());

@@ -62,7 +62,7 @@ public class ApplicationForm {
 
     @NotNull(message = "请填写存款及有价证券合计（没有请填 0）")
     @DecimalMin(value = "0", message = "存款金额不能为负数")
-    @Digits(integer = 12, fraction = 2, message = "存款金额格式不正确")
+    @Digits(integer = 12, fraction = 2, message = "存款金额最多 12 位整数、2 位小数")
     public BigDecimal depositAmount = BigDecimal.ZERO;
 
     @NotNull(message = "请填写机动车辆数量（没有请填 0）")
@@ -177,9 +177,11 @@ public class ApplicationForm {
         @Pattern(regexp = "|" + ID_NUMBER, message = "取得收入的成员身份证号应为 18 位")
         public String memberIdNumber;
 
+        // 8 digits: the household's sum over up to 30 items still fits dibao_assessment.household_income
+        // (numeric(12,2)); each item its own column income_item.monthly_amount (numeric(12,2)).
         @NotNull(message = "请填写月收入金额")
         @DecimalMin(value = "0", message = "收入金额不能为负数")
-        @Digits(integer = 10, fraction = 2, message = "收入金额格式不正确")
+        @Digits(integer = 8, fraction = 2, message = "月收入金额最多 8 位整数、2 位小数")
         public BigDecimal monthlyAmount;
 
         @Size(max = 100, message = "收入说明不能超过 100 个字")

@@ -60,7 +60,7 @@ public class TemporaryAssistanceForm {
     public String hardshipDescription;
 
     @DecimalMin(value = "0", message = "申请金额不能为负数")
-    @Digits(integer = 10, fraction = 2, message = "申请金额格式不正确")
+    @Digits(integer = 10, fraction = 2, message = "申请金额最多 10 位整数、2 位小数")
     public BigDecimal requestedAmount;
 
     /** 申请先行救助. */

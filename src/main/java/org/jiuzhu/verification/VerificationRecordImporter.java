@@ -55,6 +55,9 @@ public class VerificationRecordImporter {
     }
 
     private static VerificationRecord parseLine(String line, int number, String source) {
+        if (line.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("核对数据文件第 " + number + " 行含有空字符（NUL）");
+        }
         String[] fields = line.split(",", -1);
         if (fields.length != 4) {
             throw new IllegalArgumentException("核对数据文件第 " + number + " 行应有 4 列");

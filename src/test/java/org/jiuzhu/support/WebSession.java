@@ -157,6 +157,14 @@ public class WebSession {
                 .build());
     }
 
+    /** Any request in this session, with the given headers (e.g. a webapp's X-XSRF-TOKEN) and body (null: none). */
+    public HttpResponse<String> send(String method, String path, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = request(path).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     public HttpResponse<String> login(String user, String password) {
         return postForm("/login", "/login", Map.of("username", user, "password", password));
     }

@@ -53,6 +53,30 @@ class VerificationImportPageTest {
     }
 
     @Test
+    void takesFilesOverOneMegabyteUpToTheLimitOfThePage() {
+        String line = "341899199001010033,INCOME,测试工资,1200\n";
+        int lines = 1_300_000 / line.length();
+        String csv = "id_number,kind,description,amount\n" + line.repeat(lines) + "341899199001010033,SALARY,坏行,1\n";
+
+        HttpResponse<String> response = upload(loggedInAdmin(), "大文件", csv);
+
+        // The file reached the import, which read it to its last line.
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("第 " + (lines + 2) + " 行", "文件未导入");
+        assertThat(records.recordsFor(List.of("341899199001010033"))).isEmpty();
+    }
+
+    @Test
+    void refusesANulCharacterInTheFile() {
+        HttpResponse<String> response = upload(loggedInAdmin(), "空字符",
+                "id_number,kind,description,amount\n341899199001010044,INCOME,工资\0,100\n");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("第 2 行含有空字符", "文件未导入");
+        assertThat(records.recordsFor(List.of("341899199001010044"))).isEmpty();
+    }
+
+    @Test
     void isForAdministratorsOnly() {
         WebSession official = new WebSession(port);
         official.login(COUNTY_OFFICER, PASSWORD);

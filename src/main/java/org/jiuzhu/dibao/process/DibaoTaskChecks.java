@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Server-side checks of the dibao task forms (on completion, in the model as
  * {@code ${dibaoTaskChecks.onComplete(task)}}, and before that on REST submission through
- * {@link org.jiuzhu.system.forms.EngineRequestGuard}), and the record of each decision. A form that breaks
+ * the engine request guard (org.jiuzhu.system.web)), and the record of each decision. A form that breaks
  * a rule is refused with a Chinese message (400 in REST, shown in Tasklist) and nothing changes.
  * A refusal records the task's name as the stage named in the written notice.
  */

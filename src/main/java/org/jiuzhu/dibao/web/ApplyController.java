@@ -1,7 +1,6 @@
 package org.jiuzhu.dibao.web;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.jiuzhu.dibao.ApplicationForm;
 import org.jiuzhu.dibao.ApplicationRepository;
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -34,7 +32,8 @@ class ApplyController {
     static final String FORM_VIEW = "dibao/apply";
     static final String SUBMITTED_VIEW = "dibao/submitted";
 
-    private static final Pattern APPLICATION_NO = Pattern.compile("DB-\\d{6}-\\d{8}-\\d{4,}");
+    /** The number of the application just submitted, handed to the confirmation page as a flash attribute. */
+    static final String APPLICATION_NO = "applicationNo";
 
     private final ApplicationService applicationService;
     private final ApplicationRepository applications;
@@ -77,7 +76,8 @@ class ApplyController {
         }
         if (!result.hasErrors()) {
             try {
-                redirect.addAttribute("no", form.sameDay
+                // In the session for the next page only: a number in the address would tell anyone which exist.
+                redirect.addFlashAttribute(APPLICATION_NO, form.sameDay
                         ? applicationService.submitPublic(form, EmergencyVariables.PROCESS_KEY)
                         : applicationService.submitPublic(form));
                 return "redirect:/apply/submitted";
@@ -93,13 +93,12 @@ class ApplyController {
     }
 
     @GetMapping("/submitted")
-    String submitted(@RequestParam(defaultValue = "") String no, Model model) {
-        Optional<DibaoApplication> application = APPLICATION_NO.matcher(no).matches()
+    String submitted(Model model) {
+        Optional<DibaoApplication> application = model.getAttribute(APPLICATION_NO) instanceof String no
                 ? applications.findByApplicationNo(no) : Optional.empty();
         if (application.isEmpty()) {
             return "redirect:/apply";
         }
-        model.addAttribute("applicationNo", no);
         model.addAttribute("sameDay", emergencyArchive.find(application.get().id()).isPresent());
         return SUBMITTED_VIEW;
     }

@@ -15,6 +15,13 @@ public record SubmittedForm(Function<String, Object> variables) {
     /** The form field of the reason given when refusing (it goes to the written notice). */
     public static final String REJECTION_REASON = "rejectionReason";
     public static final int MAX_REASON = 500;
+    /**
+     * Numbers of task forms end up in amount columns, the narrowest of which (numeric(10,2):
+     * case_decision.amount, public_notice.proposed_amount, recipient.monthly_amount) holds 8 digits before
+     * the point; a larger number made the database refuse the whole completion with a 500.
+     */
+    static final int NUMBER_DIGITS = 8;
+    private static final BigDecimal NUMBER_LIMIT = BigDecimal.TEN.pow(NUMBER_DIGITS);
 
     public Object value(String name) {
         return variables.apply(name);
@@ -55,14 +62,28 @@ public record SubmittedForm(Function<String, Object> variables) {
     }
 
     public BigDecimal number(String name, String label) {
-        Object value = value(name);
-        if (value instanceof Number n) {
-            return new BigDecimal(n.toString());
+        BigDecimal number = parsed(value(name));
+        if (number == null) {
+            throw refused("请填写“" + label + "”（数字）");
         }
-        if (value instanceof String s && s.strip().matches("-?\\d+(\\.\\d+)?")) {
-            return new BigDecimal(s.strip());
+        if (number.abs().compareTo(NUMBER_LIMIT) >= 0) {
+            throw refused("“" + label + "”的数值过大（最多 " + NUMBER_DIGITS + " 位整数）");
         }
-        throw refused("请填写“" + label + "”（数字）");
+        return number;
+    }
+
+    private static BigDecimal parsed(Object value) {
+        try {
+            if (value instanceof Number n) {
+                return new BigDecimal(n.toString());
+            }
+            if (value instanceof String s && s.strip().matches("-?\\d+(\\.\\d+)?")) {
+                return new BigDecimal(s.strip());
+            }
+        } catch (NumberFormatException notFinite) {
+            // NaN or infinity from a JSON double.
+        }
+        return null;
     }
 
     public boolean checked(String name) {

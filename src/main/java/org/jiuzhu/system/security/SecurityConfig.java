@@ -2,7 +2,6 @@ package org.jiuzhu.system.security;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,9 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.jiuzhu.system.forms.EngineRequestGuard;
-import org.jiuzhu.system.forms.FormFields;
-import org.jiuzhu.system.forms.TaskFormRules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -208,18 +204,6 @@ public class SecurityConfig {
         registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
         // After the Spring Security chain, so the logged-in user is known.
         registration.setOrder(101);
-        return registration;
-    }
-
-    @Bean
-    FilterRegistrationBean<EngineRequestGuard> engineRequestGuard(ProcessEngine processEngine,
-            List<TaskFormRules> rules, FormFields formFields, ObjectMapper objectMapper) {
-        FilterRegistrationBean<EngineRequestGuard> registration =
-                new FilterRegistrationBean<>(new EngineRequestGuard(processEngine, rules, formFields, objectMapper));
-        registration.setName("jiuzhu-engine-request-guard");
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-        // After the REST API's and the webapps' authentication.
-        registration.setOrder(103);
         return registration;
     }
 

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * Server-side checks of the 临时救助 task forms (on completion, in the model as
  * {@code ${temporaryAssistanceTaskChecks.onComplete(task)}}, and before that on REST submission through
- * {@link org.jiuzhu.system.forms.EngineRequestGuard}), and the record of each decision. A form that
+ * the engine request guard (org.jiuzhu.system.web)), and the record of each decision. A form that
  * breaks a rule is refused with a Chinese message and nothing changes. 先行救助 is paid (ledger) when
  * its task completes; a refusal records the task's name as the stage named in the written notice.
  */

@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.jiuzhu.dibao.ApplicationForm;
@@ -62,13 +64,11 @@ class ApplyPageTest {
         HttpResponse<String> submitted = visitor.postForm("/apply", "/apply", Households.formFields(form));
 
         assertThat(submitted.statusCode()).isEqualTo(302);
-        String location = submitted.headers().firstValue("Location").orElseThrow();
-        assertThat(location).matches(".*/apply/submitted\\?no=DB-341899-\\d{8}-\\d{4}");
-        String applicationNo = location.substring(location.indexOf("no=") + 3);
-
-        HttpResponse<String> page = visitor.get("/apply/submitted?no=" + applicationNo);
+        assertThat(submitted.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/apply/submitted"));
+        HttpResponse<String> page = visitor.get("/apply/submitted");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains(applicationNo, "请抄写或截图保存申请编号", "href=\"/status\"");
+        String applicationNo = numberOn(page);
+        assertThat(page.body()).contains("请抄写或截图保存申请编号", "href=\"/status\"");
 
         DibaoApplication stored = applications.findByApplicationNo(applicationNo).orElseThrow();
         assertThat(stored.applicantName()).isEqualTo("周建华");
@@ -105,8 +105,7 @@ class ApplyPageTest {
         HttpResponse<String> submitted = visitor.postForm("/apply", "/apply", fields);
 
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(302);
-        String applicationNo = submitted.headers().firstValue("Location").orElseThrow().replaceFirst(".*no=", "");
-        DibaoApplication stored = applications.findByApplicationNo(applicationNo).orElseThrow();
+        DibaoApplication stored = applications.findByApplicationNo(numberOn(visitor.get("/apply/submitted"))).orElseThrow();
         assertThat(stored.members()).extracting(HouseholdMember::name).containsExactly("周建华", "林秀梅", "周小雨");
         assertThat(stored.incomes()).hasSize(1);
     }
@@ -199,11 +198,38 @@ class ApplyPageTest {
     }
 
     @Test
-    void sendsAnUnknownNumberBackToTheForm() {
-        HttpResponse<String> page = visitor.get("/apply/submitted?no=%3Cscript%3E");
+    void confirmsTheNumberOnlyToWhoeverJustApplied() {
+        visitor.postForm("/apply", "/apply", Households.formFields(Households.poorFamily(nextSequence += 10)));
+        String applicationNo = numberOn(visitor.get("/apply/submitted"));
 
-        assertThat(page.statusCode()).isEqualTo(302);
-        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/apply"));
+        WebSession stranger = new WebSession(port);
+        HttpResponse<String> guessed = stranger.get("/apply/submitted?no=" + applicationNo);
+        HttpResponse<String> again = visitor.get("/apply/submitted?no=" + applicationNo);
+
+        // The same answer for a number that exists as for one that does not: back to the form.
+        for (HttpResponse<String> page : List.of(guessed, again, stranger.get("/apply/submitted?no=DB-341899-20260101-9999"))) {
+            assertThat(page.statusCode()).isEqualTo(302);
+            assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/apply"));
+        }
+    }
+
+    @Test
+    void refusesIncomesLargerThanTheHouseholdTotalsHold() {
+        long before = storedApplications();
+        Map<String, String> fields = Households.formFields(Households.poorFamily(nextSequence += 10));
+        fields.put("incomes[0].monthlyAmount", "9999999999");
+
+        HttpResponse<String> page = visitor.postForm("/apply", "/apply", fields);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("收入第 1 行：月收入金额最多 8 位整数、2 位小数");
+        assertThat(storedApplications()).isEqualTo(before);
+    }
+
+    private static String numberOn(HttpResponse<String> page) {
+        Matcher number = Pattern.compile("DB-341899-\\d{8}-\\d{4}").matcher(page.body());
+        assertThat(number.find()).as(page.body()).isTrue();
+        return number.group();
     }
 
     private long storedApplications() {

@@ -1,24 +1,22 @@
-package org.jiuzhu.system.forms;
+package org.jiuzhu.system.web;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -33,6 +31,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.jiuzhu.organisation.UnitGroups;
+import org.jiuzhu.system.forms.FormFields;
+import org.jiuzhu.system.forms.TaskFormRules;
 import org.jiuzhu.system.security.CamundaIdentityAuthenticationProvider;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -42,36 +42,44 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * What officials may send to the engine's API — {@code /engine-rest} and the webapps' own
- * {@code /camunda/api/engine} that Tasklist uses — beyond what Camunda's authorizations decide. Nothing
- * an official sends may set an id, a unit or a routing variable of a case:
+ * What officials may send to the engine's APIs — {@code /engine-rest} (also under {@code /engine/{name}}) and
+ * the webapps' {@code /camunda/api/engine} that Tasklist uses — beyond what Camunda's authorizations decide.
+ * Runs after the authentication, as the official. Nothing an official sends may set an id, a unit or a
+ * routing variable of a case, or make the database read the whole history:
  * <ul>
- *   <li>A task form (submit-form, complete, resolve) carries the editable fields of the task's Camunda
- *       form and nothing else; a process start carries the editable fields of the start form, no business
- *       key and no start instructions (which would begin a case past its registration).</li>
+ *   <li>A task form (submit-form, complete, resolve) carries the editable fields of the task's Camunda form
+ *       and nothing else ({@link FormFields}); a process start carries the editable fields of the start form,
+ *       no business key and no start instructions (which would begin a case past its registration).</li>
  *   <li>Messages, signals and conditions, BPMN errors and escalations thrown from tasks, writes of process,
- *       task or execution variables, modifications and restarts are the engine's and administrators' to
- *       make: 403.</li>
+ *       task or execution variables, modifications and restarts are the engine's and administrators' (403).</li>
+ *   <li>History queries name a case or task ({@link HistoryQueries}); variables are of plain types only
+ *       ({@link VariableTypes}), never uploads.</li>
  *   <li>A task form that breaks the rules of its process ({@link TaskFormRules}) is refused with the rule's
- *       Chinese message (400, which Tasklist shows as it is). The same rules run again in the engine (task
+ *       Chinese message, which Tasklist shows as it is; the same rules run again in the engine (task
  *       listeners), so nothing gets past them either way.</li>
  * </ul>
- * Administrators ({@code camunda-admin}) are held only to the form rules.
+ * Administrators ({@code camunda-admin}) are held only to the form rules. A refusal is a 400 (403 for what
+ * only the engine may do) in Camunda's error format with a Chinese message.
  */
-public class EngineRequestGuard extends OncePerRequestFilter {
+class EngineRequestGuard extends OncePerRequestFilter {
 
-    /** The resource path after the API's root, e.g. {@code /task/42/submit-form}. */
-    private static final Pattern API = Pattern.compile("(?:/engine-rest|/camunda/api/engine/engine/[^/]+)(/.*)");
-    private static final Pattern TASK_SUBMISSION = Pattern.compile("/task/([^/]+)/(?:submit-form|complete|resolve)");
+    /** The resource after the API's root, e.g. {@code task/42/submit-form}. */
+    private static final Pattern ENGINE_RESOURCE =
+            Pattern.compile("/(?:engine-rest(?:/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)/(.+)");
+    private static final Pattern TASK_SUBMISSION = Pattern.compile("task/([^/]+)/(?:submit-form|complete|resolve)");
     private static final Pattern PROCESS_START =
-            Pattern.compile("/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:start|submit-form)");
+            Pattern.compile("process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:start|submit-form)");
     private static final Pattern ENGINE_ONLY = Pattern.compile(
-            "/(?:message|signal|condition)(?:/.*)?"
-            + "|/task/[^/]+/(?:bpmnError|bpmnEscalation)"
-            + "|/process-definition/.+/restart(?:-async)?"
-            + "|/process-instance/(?:.+/)?modification(?:-async)?"
-            + "|/process-instance/variables-async"
-            + "|/(?:task|process-instance|execution|case-instance|case-execution)/[^/]+/(?:variables|localVariables)(?:/.*)?");
+            "(?:message|signal|condition)(?:/.*)?"
+            + "|task/[^/]+/(?:bpmnError|bpmnEscalation)"
+            + "|process-definition/.+/restart(?:-async)?"
+            + "|process-instance/(?:.+/)?modification(?:-async)?"
+            + "|process-instance/variables-async"
+            + "|(?:task|process-instance|execution|case-instance|case-execution)/[^/]+/(?:variables|localVariables)(?:/.*)?");
+    /** Binary uploads of a variable (file, bytes or a serialised object). */
+    private static final Pattern VARIABLE_DATA = Pattern.compile("(?:.+/)?(?:variables|localVariables)/[^/]+/data");
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
     private static final Set<String> TASK_FIELDS = Set.of("variables", "withVariablesInReturn");
     private static final Set<String> START_FIELDS = Set.of("variables", "businessKey", "withVariablesInReturn");
 
@@ -81,8 +89,8 @@ public class EngineRequestGuard extends OncePerRequestFilter {
     private final FormFields formFields;
     private final ObjectMapper objectMapper;
 
-    public EngineRequestGuard(ProcessEngine processEngine, List<TaskFormRules> rules, FormFields formFields,
-                              ObjectMapper objectMapper) {
+    EngineRequestGuard(ProcessEngine processEngine, List<TaskFormRules> rules, FormFields formFields,
+                       ObjectMapper objectMapper) {
         this.processEngine = processEngine;
         this.commandExecutor = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
                 .getCommandExecutorTxRequired();
@@ -93,42 +101,17 @@ public class EngineRequestGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String method = request.getMethod();
-        return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)
-                || !API.matcher(pathOf(request)).matches();
+        return !ENGINE_RESOURCE.matcher(WebRequests.pathOf(request)).matches();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher api = API.matcher(pathOf(request));
-        String resource = api.matches() ? api.group(1) : "";
         IdentityService identityService = processEngine.getIdentityService();
+        // In the webapps the engine does not know the user yet at this point; Spring Security does.
         boolean authenticatedHere = identityService.getCurrentAuthentication() == null && authenticateFromSpring();
         try {
-            Authentication user = identityService.getCurrentAuthentication();
-            boolean administrator = user != null && user.getGroupIds() != null
-                    && user.getGroupIds().contains(UnitGroups.ADMINISTRATORS);
-            if (!administrator && ENGINE_ONLY.matcher(resource).matches()) {
-                refuse(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
-                        "没有权限：消息、信号、流程变量的修改和流程的改动只能由系统或管理员进行");
-                return;
-            }
-            Matcher task = TASK_SUBMISSION.matcher(resource);
-            Matcher start = PROCESS_START.matcher(resource);
-            if (!task.matches() && !start.matches()) {
-                chain.doFilter(request, response);
-                return;
-            }
-            byte[] body = request.getInputStream().readAllBytes();
-            String refusal = task.matches()
-                    ? checkTaskSubmission(task.group(1), body, administrator)
-                    : administrator ? null : checkStart(start.group(1), start.group(2), body);
-            if (refusal != null) {
-                refuse(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", refusal);
-                return;
-            }
-            chain.doFilter(new CachedBodyRequest(request, body), response);
+            guard(request, response, chain, identityService.getCurrentAuthentication());
         } finally {
             if (authenticatedHere) {
                 identityService.clearAuthentication();
@@ -136,19 +119,74 @@ public class EngineRequestGuard extends OncePerRequestFilter {
         }
     }
 
-    /** The reason to refuse a task form, or null when it may go to the engine. */
-    private String checkTaskSubmission(String taskId, byte[] body, boolean administrator) {
-        JsonNode json = parse(body);
-        if (json == null) {
-            return null; // not JSON: the REST API answers that itself
+    private void guard(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Authentication user)
+            throws ServletException, IOException {
+        Matcher matcher = ENGINE_RESOURCE.matcher(WebRequests.pathOf(request));
+        String resource = matcher.matches() ? matcher.group(1) : "";
+        String method = request.getMethod();
+        boolean administrator = user != null && user.getGroupIds() != null
+                && user.getGroupIds().contains(UnitGroups.ADMINISTRATORS);
+        if (!administrator && !READS.contains(method) && ENGINE_ONLY.matcher(resource).matches()) {
+            WebRequests.refuse(request, response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
+                    "没有权限：消息、信号、流程变量的修改和流程的改动只能由系统或管理员进行");
+            return;
         }
+        if (!administrator && "POST".equals(method) && VARIABLE_DATA.matcher(resource).matches()) {
+            refuse(request, response, "不能上传文件、二进制或序列化对象类型的变量：只接受文本、数字、布尔、日期和 Json 值");
+            return;
+        }
+        byte[] body = WITH_BODY.contains(method) && WebRequests.isJson(request.getContentType())
+                ? request.getInputStream().readAllBytes() : null;
+        JsonNode tree = parse(body);
+        Optional<String> refusal = administrator ? Optional.empty() : officialRefusal(request, resource, tree);
+        if (refusal.isEmpty() && "POST".equals(method)) {
+            refusal = formRefusal(resource, tree, administrator);
+        }
+        if (refusal.isPresent()) {
+            refuse(request, response, refusal.get());
+            return;
+        }
+        chain.doFilter(body == null ? request : new CachedBodyRequest(request, body), response);
+    }
+
+    /** History queries over everything and variables of other than plain types. */
+    private static Optional<String> officialRefusal(HttpServletRequest request, String resource, JsonNode tree) {
+        Optional<String> history = HistoryQueries.guardedResource(resource);
+        if (history.isPresent()) {
+            Predicate<String> given = "GET".equals(request.getMethod())
+                    ? name -> hasText(request.getParameter(name))
+                    : name -> tree != null && hasValue(tree.get(name));
+            Optional<String> refusal = HistoryQueries.refusal(history.get(), given);
+            if (refusal.isPresent()) {
+                return refusal;
+            }
+        }
+        return tree == null ? Optional.empty() : VariableTypes.refusal(tree);
+    }
+
+    /** A task form or process start the rules refuse. */
+    private Optional<String> formRefusal(String resource, JsonNode tree, boolean administrator) {
+        Matcher task = TASK_SUBMISSION.matcher(resource);
+        if (task.matches()) {
+            return Optional.ofNullable(checkTaskSubmission(task.group(1), tree, administrator));
+        }
+        Matcher start = PROCESS_START.matcher(resource);
+        if (start.matches() && !administrator) {
+            return Optional.ofNullable(checkStart(start.group(1), start.group(2), tree));
+        }
+        return Optional.empty();
+    }
+
+    /** The reason to refuse a task form, or null when it may go to the engine. */
+    private String checkTaskSubmission(String taskId, JsonNode json, boolean administrator) {
+        JsonNode submission = json == null ? objectMapper.createObjectNode() : json;
         if (!administrator) {
-            String unexpected = unexpectedFields(json, TASK_FIELDS);
+            String unexpected = unexpectedFields(submission, TASK_FIELDS);
             if (unexpected != null) {
                 return "任务表单不接受这些内容：" + unexpected;
             }
         }
-        Map<String, Object> submitted = valuesOf(json.path("variables"));
+        Map<String, Object> submitted = valuesOf(submission.path("variables"));
         // One engine command for the task, its form, its definition and the few variables the rules read.
         return commandExecutor.execute(commandContext -> taskVerdict(commandContext, taskId, submitted, administrator));
     }
@@ -161,7 +199,7 @@ public class EngineRequestGuard extends OncePerRequestFilter {
         }
         try {
             // Under the user's own authorization: a task they may not read gets no verdict from us (the
-            // REST API answers it as it answers any such request).
+            // API answers it as it answers any such request).
             for (CommandChecker checker : commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
                 checker.checkReadTask(task);
             }
@@ -193,19 +231,16 @@ public class EngineRequestGuard extends OncePerRequestFilter {
     }
 
     /** The reason to refuse an official's process start, or null when it may go to the engine. */
-    private String checkStart(String processKey, String processDefinitionId, byte[] body) {
-        JsonNode json = parse(body);
-        if (json == null) {
-            return null;
-        }
-        String unexpected = unexpectedFields(json, START_FIELDS);
+    private String checkStart(String processKey, String processDefinitionId, JsonNode json) {
+        JsonNode submission = json == null ? objectMapper.createObjectNode() : json;
+        String unexpected = unexpectedFields(submission, START_FIELDS);
         if (unexpected != null) {
             return "发起流程的请求不接受这些内容：" + unexpected;
         }
-        if (!json.path("businessKey").asText("").isBlank()) {
+        if (!submission.path("businessKey").asText("").isBlank()) {
             return "案件编号由系统在登记时生成，发起流程时不能指定";
         }
-        Set<String> variables = valuesOf(json.path("variables")).keySet();
+        Set<String> variables = valuesOf(submission.path("variables")).keySet();
         return commandExecutor.execute(commandContext -> {
             ProcessDefinitionEntity definition = commandContext.runWithoutAuthorization(() -> processKey != null
                     ? commandContext.getProcessDefinitionManager().findLatestProcessDefinitionByKey(processKey)
@@ -257,12 +292,13 @@ public class EngineRequestGuard extends OncePerRequestFilter {
     }
 
     private JsonNode parse(byte[] body) {
-        if (body.length == 0) {
-            return objectMapper.createObjectNode();
+        if (body == null || body.length == 0) {
+            return null;
         }
         try {
             return objectMapper.readTree(body);
-        } catch (IOException e) {
+        } catch (IOException notJson) {
+            // The API answers a body that is not JSON itself.
             return null;
         }
     }
@@ -280,62 +316,17 @@ public class EngineRequestGuard extends OncePerRequestFilter {
         return values;
     }
 
-    private void refuse(HttpServletResponse response, int status, String type, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json;charset=UTF-8");
-        response.getWriter().write(objectMapper.writeValueAsString(Map.of("type", type, "message", message)));
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
     }
 
-    /** The path as the servlet container mapped it: decoded, normalised, without path parameters. */
-    private static String pathOf(HttpServletRequest request) {
-        return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    private static boolean hasValue(JsonNode value) {
+        return value != null && !value.isNull() && !(value.isContainerNode() && value.isEmpty())
+                && !(value.isTextual() && value.asText().isBlank());
     }
 
-    /** The request with its body read once here and again by the REST API. */
-    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-                    java.nio.charset.StandardCharsets.UTF_8));
-        }
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, String message)
+            throws IOException {
+        WebRequests.refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", message);
     }
 }
