@@ -51,9 +51,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *       and nothing else ({@link FormFields}); a process start carries the editable fields of the start form,
  *       no business key and no start instructions (which would begin a case past its registration).</li>
  *   <li>Messages, signals and conditions, BPMN errors and escalations thrown from tasks, writes of process,
- *       task or execution variables, modifications and restarts are the engine's and administrators' (403).</li>
+ *       task or execution variables (also uploads of their data), modifications and restarts are the engine's
+ *       and administrators' (403).</li>
  *   <li>History queries name a case or task ({@link HistoryQueries}); variables are of plain types only
- *       ({@link VariableTypes}), never uploads.</li>
+ *       ({@link VariableTypes}).</li>
  *   <li>A task form that breaks the rules of its process ({@link TaskFormRules}) is refused with the rule's
  *       Chinese message, which Tasklist shows as it is; the same rules run again in the engine (task
  *       listeners), so nothing gets past them either way.</li>
@@ -76,8 +77,6 @@ class EngineRequestGuard extends OncePerRequestFilter {
             + "|process-instance/(?:.+/)?modification(?:-async)?"
             + "|process-instance/variables-async"
             + "|(?:task|process-instance|execution|case-instance|case-execution)/[^/]+/(?:variables|localVariables)(?:/.*)?");
-    /** Binary uploads of a variable (file, bytes or a serialised object). */
-    private static final Pattern VARIABLE_DATA = Pattern.compile("(?:.+/)?(?:variables|localVariables)/[^/]+/data");
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
     private static final Set<String> TASK_FIELDS = Set.of("variables", "withVariablesInReturn");
@@ -129,10 +128,6 @@ class EngineRequestGuard extends OncePerRequestFilter {
         if (!administrator && !READS.contains(method) && ENGINE_ONLY.matcher(resource).matches()) {
             WebRequests.refuse(request, response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
                     "没有权限：消息、信号、流程变量的修改和流程的改动只能由系统或管理员进行");
-            return;
-        }
-        if (!administrator && "POST".equals(method) && VARIABLE_DATA.matcher(resource).matches()) {
-            refuse(request, response, "不能上传文件、二进制或序列化对象类型的变量：只接受文本、数字、布尔、日期和 Json 值");
             return;
         }
         byte[] body = WITH_BODY.contains(method) && WebRequests.isJson(request.getContentType())

@@ -136,8 +136,8 @@ class EngineRequestGuardTest {
                         + "/variables/attachment/data", Map.of("valueType", "Bytes"),
                 Map.of("data", "x".getBytes(StandardCharsets.UTF_8)), OFFICIAL, DemoOrganisation.PASSWORD);
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("不能上传文件");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("没有权限");
     }
 
     @Test
@@ -152,9 +152,11 @@ class EngineRequestGuardTest {
         assertThat(processEngine.getProcessEngineConfiguration().isDeserializationTypeValidationEnabled()).isTrue();
     }
 
+    /** The value as the form field 受理意见 of a submitted task form (officials write variables no other way). */
     private HttpResponse<String> setVariable(String value) {
-        return newSession().send("PUT", "/engine-rest/task/" + task(pi).getId() + "/variables/extra",
-                Map.of("Content-Type", "application/json", "Authorization", basic(OFFICIAL)), value);
+        return newSession().send("POST", "/engine-rest/task/" + task(pi).getId() + "/submit-form",
+                Map.of("Content-Type", "application/json", "Authorization", basic(OFFICIAL)),
+                "{\"variables\": {\"acceptanceDecision\": " + value + "}}");
     }
 
     private WebSession newSession() {
