@@ -17,12 +17,12 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.jiuzhu.dibao.ApplicationService.InvalidApplicationException;
 import org.jiuzhu.dibao.process.DibaoProcessDriver;
 import org.jiuzhu.dibao.process.DibaoVariables;
 import org.jiuzhu.support.DemoOrganisation;
+import org.jiuzhu.support.EngineUsers;
 import org.jiuzhu.support.Households;
 import org.jiuzhu.support.JiuzhuIntegrationTest;
 import org.jiuzhu.support.WebSession;
@@ -189,8 +189,6 @@ class DuplicateHouseholdTest {
     }
 
     private void loginAs(String userId) {
-        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).toList();
-        identityService.setAuthentication(userId, groups);
+        EngineUsers.loginAs(identityService, userId);
     }
 }

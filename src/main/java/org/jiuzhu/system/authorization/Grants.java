@@ -16,12 +16,7 @@ public final class Grants {
 
     public static void toGroup(AuthorizationService service, String groupId, Resource resource, String resourceId,
                                Permission... permissions) {
-        Authorization existing = service.createAuthorizationQuery()
-                .authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .groupIdIn(groupId)
-                .resourceType(resource)
-                .resourceId(resourceId)
-                .singleResult();
+        Authorization existing = grantOf(service, groupId, resource, resourceId);
         if (existing == null) {
             createForGroup(service, groupId, resource, resourceId, permissions);
         } else {
@@ -32,12 +27,7 @@ public final class Grants {
     /** Takes permissions back from a group's grant, if it has one. */
     public static void withdraw(AuthorizationService service, String groupId, Resource resource, String resourceId,
                                 Permission... permissions) {
-        Authorization existing = service.createAuthorizationQuery()
-                .authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .groupIdIn(groupId)
-                .resourceType(resource)
-                .resourceId(resourceId)
-                .singleResult();
+        Authorization existing = grantOf(service, groupId, resource, resourceId);
         if (existing == null) {
             return;
         }
@@ -45,6 +35,16 @@ public final class Grants {
             existing.removePermission(permission);
         }
         service.saveAuthorization(existing);
+    }
+
+    private static Authorization grantOf(AuthorizationService service, String groupId, Resource resource,
+                                         String resourceId) {
+        return service.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
     }
 
     /** A new grant, for a resource known to have none yet (a process instance that just started). */

@@ -10,7 +10,6 @@ import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -20,6 +19,7 @@ import org.jiuzhu.dibao.ApplicationRepository;
 import org.jiuzhu.dibao.ApplicationStatus;
 import org.jiuzhu.dibao.DibaoApplication;
 import org.jiuzhu.emergency.EmergencyVariables;
+import org.jiuzhu.support.EngineUsers;
 import org.jiuzhu.support.Households;
 import org.jiuzhu.support.JiuzhuIntegrationTest;
 import org.jiuzhu.support.WebSession;
@@ -243,8 +243,6 @@ class ForgedStartTest {
     }
 
     private void loginAs(String userId) {
-        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).toList();
-        identityService.setAuthentication(userId, groups);
+        EngineUsers.loginAs(identityService, userId);
     }
 }

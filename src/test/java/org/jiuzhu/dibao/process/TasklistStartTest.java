@@ -2,19 +2,18 @@ package org.jiuzhu.dibao.process;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
-import java.util.List;
 
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.jiuzhu.dibao.ApplicationRepository;
 import org.jiuzhu.dibao.DibaoApplication;
 import org.jiuzhu.support.DemoOrganisation;
+import org.jiuzhu.support.EngineUsers;
 import org.jiuzhu.support.Households;
 import org.jiuzhu.support.JiuzhuIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -88,8 +87,6 @@ class TasklistStartTest {
     }
 
     private void loginAs(String userId) {
-        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).toList();
-        identityService.setAuthentication(userId, groups);
+        EngineUsers.loginAs(identityService, userId);
     }
 }
