@@ -96,10 +96,9 @@ class ApplyController {
     String submitted(Model model) {
         Optional<DibaoApplication> application = model.getAttribute(APPLICATION_NO) instanceof String no
                 ? applications.findByApplicationNo(no) : Optional.empty();
-        if (application.isEmpty()) {
-            return "redirect:/apply";
-        }
-        model.addAttribute("sameDay", emergencyArchive.find(application.get().id()).isPresent());
+        // Shown once, to whoever just applied; a reload (or anybody else) learns nothing about any number.
+        model.addAttribute("sameDay", application.map(a -> emergencyArchive.find(a.id()).isPresent()).orElse(false));
+        model.addAttribute("shown", application.isPresent());
         return SUBMITTED_VIEW;
     }
 

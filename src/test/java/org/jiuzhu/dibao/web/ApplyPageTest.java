@@ -206,10 +206,10 @@ class ApplyPageTest {
         HttpResponse<String> guessed = stranger.get("/apply/submitted?no=" + applicationNo);
         HttpResponse<String> again = visitor.get("/apply/submitted?no=" + applicationNo);
 
-        // The same answer for a number that exists as for one that does not: back to the form.
+        // The same answer for a number that exists as for one that does not, and for a reload: no number.
         for (HttpResponse<String> page : List.of(guessed, again, stranger.get("/apply/submitted?no=DB-341899-20260101-9999"))) {
-            assertThat(page.statusCode()).isEqualTo(302);
-            assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/apply"));
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("申请编号只显示一次", "不要重复提交申请").doesNotContain(applicationNo);
         }
     }
 
