@@ -20,6 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class VerificationRecordImporter {
 
+    /** What verification_record holds: description varchar(200), amount numeric(14,2). */
+    private static final int MAX_DESCRIPTION = 200;
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
+
     private final VerificationRecordRepository records;
 
     public VerificationRecordImporter(VerificationRecordRepository records) {
@@ -66,11 +70,22 @@ public class VerificationRecordImporter {
         if (!idNumber.matches("\\d{17}[\\dX]")) {
             throw new IllegalArgumentException("核对数据文件第 " + number + " 行身份证号格式不正确");
         }
+        String description = fields[2].strip();
+        if (description.length() > MAX_DESCRIPTION) {
+            throw new IllegalArgumentException("核对数据文件第 " + number + " 行的说明超过 " + MAX_DESCRIPTION + " 个字");
+        }
+        BigDecimal amount;
+        VerificationKind kind;
         try {
-            return new VerificationRecord(idNumber, VerificationKind.valueOf(fields[1].strip()), fields[2].strip(),
-                    new BigDecimal(fields[3].strip().isEmpty() ? "0" : fields[3].strip()), source);
+            kind = VerificationKind.valueOf(fields[1].strip());
+            amount = new BigDecimal(fields[3].strip().isEmpty() ? "0" : fields[3].strip());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("核对数据文件第 " + number + " 行的类别或金额不正确", e);
         }
+        // The column holds numeric(14,2).
+        if (amount.scale() > 2 || amount.abs().compareTo(MAX_AMOUNT) >= 0) {
+            throw new IllegalArgumentException("核对数据文件第 " + number + " 行的金额超出范围（整数部分最多 12 位，最多 2 位小数）");
+        }
+        return new VerificationRecord(idNumber, kind, description, amount, source);
     }
 }

@@ -162,13 +162,21 @@ class BadInputCatalogueTest {
                         .get("/cases/DB-341899-20260101-9999"), List.of(404), "不存在"),
                 new BadInput("a unit code of eleven digits", () -> loggedIn(ADMINISTRATOR).postForm("/admin/units",
                         "/admin/units", Map.of("code", "34189900100", "name", "某社区")), List.of(200), "12 位数字"),
-                new BadInput("a verification record of an unknown kind", () -> {
-                    WebSession admin = loggedIn(ADMINISTRATOR);
-                    String page = "/admin/verification-records";
-                    return admin.postMultipart(page + "?_csrf=" + admin.csrfToken(page), Map.of("source", "测试"),
-                            Map.of("file", "id_number,kind,description,amount\n341899199001010033,SALARY,工资,100\n"
-                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-                }, List.of(200, 400), "类别"));
+                verificationFile("a verification record of an unknown kind", "341899199001010033,SALARY,工资,100", "类别"),
+                verificationFile("a verification record of 10^15 yuan", "341899199001010033,DEPOSIT,存款,1000000000000000",
+                        "金额超出范围"),
+                verificationFile("a verification record with a description of 300 characters",
+                        "341899199001010033,INCOME," + "工".repeat(300) + ",100", "说明超过"));
+    }
+
+    private BadInput verificationFile(String what, String line, String chinese) {
+        return new BadInput(what, () -> {
+            WebSession admin = loggedIn(ADMINISTRATOR);
+            String page = "/admin/verification-records";
+            return admin.postMultipart(page + "?_csrf=" + admin.csrfToken(page), Map.of("source", "测试"),
+                    Map.of("file", ("id_number,kind,description,amount\n" + line + "\n")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }, List.of(200, 400), chinese);
     }
 
     private WebSession loggedIn(String user) {
