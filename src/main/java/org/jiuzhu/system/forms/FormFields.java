@@ -38,25 +38,25 @@ public class FormFields {
 
     /** The fields a task's form submits; empty for a task without a Camunda form. */
     public Set<String> ofTask(CommandContext commandContext, TaskEntity task) {
-        FormData form = commandContext.runWithoutAuthorization(() -> commandContext.getProcessEngineConfiguration()
-                .getFormService().getTaskFormData(task.getId()));
-        return fieldsOf(commandContext, form);
+        task.initializeFormKey();
+        String deploymentId = commandContext.getProcessEngineConfiguration().getDeploymentCache()
+                .findDeployedProcessDefinitionById(task.getProcessDefinitionId()).getDeploymentId();
+        return fieldsOf(commandContext, task.getCamundaFormRef(), deploymentId);
     }
 
     /** The fields the start form of a process definition submits; empty when it has no Camunda form. */
     public Set<String> ofStart(CommandContext commandContext, ProcessDefinitionEntity definition) {
         FormData form = commandContext.runWithoutAuthorization(() -> commandContext.getProcessEngineConfiguration()
                 .getFormService().getStartFormData(definition.getId()));
-        return fieldsOf(commandContext, form);
+        return fieldsOf(commandContext, form.getCamundaFormRef(), form.getDeploymentId());
     }
 
-    private Set<String> fieldsOf(CommandContext commandContext, FormData form) {
-        CamundaFormRef ref = form == null ? null : form.getCamundaFormRef();
+    private Set<String> fieldsOf(CommandContext commandContext, CamundaFormRef ref, String deploymentId) {
         if (ref == null || ref.getKey() == null) {
             return Set.of();
         }
         CamundaFormDefinition definition = commandContext.runWithoutAuthorization(
-                new GetCamundaFormDefinitionCmd(ref, form.getDeploymentId()));
+                new GetCamundaFormDefinitionCmd(ref, deploymentId));
         if (definition == null) {
             return Set.of();
         }
