@@ -122,12 +122,9 @@ public class ModelRules {
             if (!StartPermissions.PROPERTY.equals(property.getCamundaName())) {
                 continue;
             }
-            String value = property.getCamundaValue() == null ? "" : property.getCamundaValue();
-            for (String word : value.split("[,，\\s]+")) {
-                if (!word.isBlank() && StartPermissions.levelNamed(word).isEmpty()) {
-                    violations.add(file + "：流程 " + process.getId() + " 的扩展属性 " + StartPermissions.PROPERTY
-                            + " 只能列出 village、township、county（可发起本流程的单位层级），不认识“" + word + "”");
-                }
+            for (String word : StartPermissions.unknownWords(property.getCamundaValue())) {
+                violations.add(file + "：流程 " + process.getId() + " 的扩展属性 " + StartPermissions.PROPERTY
+                        + " 只能列出 village、township、county（可发起本流程的单位层级），不认识“" + word + "”");
             }
         }
     }

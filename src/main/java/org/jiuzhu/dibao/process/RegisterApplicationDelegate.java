@@ -5,8 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,6 +18,7 @@ import org.jiuzhu.dibao.ApplicationRepository;
 import org.jiuzhu.dibao.ApplicationService;
 import org.jiuzhu.dibao.ApplicationService.InvalidApplicationException;
 import org.jiuzhu.dibao.DibaoApplication;
+import org.jiuzhu.system.forms.StartFormFields;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +44,9 @@ public class RegisterApplicationDelegate implements JavaDelegate {
     static final List<String> FORM_FIELDS = List.of("householdType", "applicantName", "applicantIdNumber",
             "applicantPhone", "address", "members", "incomes", "depositAmount", "vehicleCount", "housingCount",
             "relativeOfOfficial", "relativeDeclaration", "singlePerson", "singlePersonIdNumber", "pledge");
+    /** What an official's start may hold: the form's fields and the unit (the official's own when not given). */
+    private static final List<String> START_VARIABLES = Stream.concat(FORM_FIELDS.stream(),
+            Stream.of(DibaoVariables.UNIT_CODE)).toList();
 
     private final ApplicationService applications;
     private final ApplicationRepository repository;
@@ -86,12 +89,7 @@ public class RegisterApplicationDelegate implements JavaDelegate {
     }
 
     private void registerFromStartForm(DelegateExecution execution) {
-        Set<String> unexpected = new TreeSet<>(execution.getVariableNames());
-        unexpected.removeAll(FORM_FIELDS);
-        unexpected.remove(DibaoVariables.UNIT_CODE);
-        if (!unexpected.isEmpty()) {
-            throw new BadUserRequestException("申请表中没有这些字段，不能随申请提交：" + String.join("、", unexpected));
-        }
+        StartFormFields.requireOnly(execution, START_VARIABLES);
         Map<String, Object> fields = new HashMap<>();
         fields.put(DibaoVariables.UNIT_CODE, execution.getVariable(DibaoVariables.UNIT_CODE));
         for (String name : FORM_FIELDS) {

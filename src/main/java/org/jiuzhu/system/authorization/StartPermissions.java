@@ -11,13 +11,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.jiuzhu.organisation.AdminUnit;
 import org.jiuzhu.organisation.AdminUnitRepository;
 import org.jiuzhu.organisation.UnitGroups;
 import org.jiuzhu.organisation.UnitLevel;
+import org.jiuzhu.system.CaseProcesses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,18 +54,27 @@ public class StartPermissions {
     /** The levels a value of {@value #PROPERTY} names; unknown words are ignored (the model rules report them). */
     public static Set<UnitLevel> levelsOf(String declared) {
         Set<UnitLevel> levels = EnumSet.noneOf(UnitLevel.class);
-        if (declared == null) {
-            return levels;
-        }
-        for (String word : declared.split("[,，\\s]+")) {
-            levelNamed(word).ifPresent(levels::add);
-        }
+        words(declared).forEach(word -> levelNamed(word).ifPresent(levels::add));
         return levels;
     }
 
-    public static Optional<UnitLevel> levelNamed(String word) {
+    /** The words of a value of {@value #PROPERTY} that name no unit level. */
+    public static List<String> unknownWords(String declared) {
+        return words(declared).filter(word -> levelNamed(word).isEmpty()).toList();
+    }
+
+    private static Stream<String> words(String declared) {
+        return declared == null ? Stream.empty() : Arrays.stream(declared.split("[,，\\s]+")).filter(w -> !w.isBlank());
+    }
+
+    private static Optional<UnitLevel> levelNamed(String word) {
         String name = word.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(UnitLevel.values()).filter(l -> l.groupPrefix().equals(name)).findFirst();
+    }
+
+    /** Makes the grants of a deployed process those its model declares (see {@link #apply}). */
+    public void applyDeclared(ProcessDefinitionEntity definition) {
+        apply(definition.getKey(), levelsOf(CaseProcesses.startableBy(definition)));
     }
 
     /**

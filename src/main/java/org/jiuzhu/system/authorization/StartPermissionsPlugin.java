@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.jiuzhu.system.CaseProcesses;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Lazy;
@@ -44,8 +43,7 @@ public class StartPermissionsPlugin extends AbstractProcessEnginePlugin implemen
             }
             Context.getCommandContext().runWithoutAuthorization((Callable<Void>) () -> {
                 for (ProcessDefinition definition : deployment.getDeployedProcessDefinitions()) {
-                    startPermissions.apply(definition.getKey(),
-                            StartPermissions.levelsOf(CaseProcesses.startableBy((ProcessDefinitionEntity) definition)));
+                    startPermissions.applyDeclared((ProcessDefinitionEntity) definition);
                 }
                 return null;
             });
@@ -59,9 +57,8 @@ public class StartPermissionsPlugin extends AbstractProcessEnginePlugin implemen
         configuration.getCommandExecutorTxRequired().execute(commandContext -> commandContext.runWithoutAuthorization(() -> {
             for (ProcessDefinition latest : processEngine.getRepositoryService().createProcessDefinitionQuery()
                     .latestVersion().list()) {
-                ProcessDefinitionEntity parsed = configuration.getDeploymentCache()
-                        .findDeployedProcessDefinitionById(latest.getId());
-                startPermissions.apply(latest.getKey(), StartPermissions.levelsOf(CaseProcesses.startableBy(parsed)));
+                startPermissions.applyDeclared(configuration.getDeploymentCache()
+                        .findDeployedProcessDefinitionById(latest.getId()));
             }
             startPermissions.withdrawStartingAnything();
             return null;

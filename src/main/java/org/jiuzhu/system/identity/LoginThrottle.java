@@ -90,9 +90,7 @@ public class LoginThrottle {
 
     public void succeeded(Attempt attempt) {
         if (attempt.failuresInARow() > 0) {
-            jdbc.sql("update login_failure set counts_for_user = false where user_id = ? and counts_for_user")
-                    .param(attempt.userId())
-                    .update();
+            liftUser(attempt.userId());
         }
     }
 

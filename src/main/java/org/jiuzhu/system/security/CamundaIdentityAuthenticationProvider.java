@@ -63,6 +63,15 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         }
     }
 
+    /** The Camunda groups of a user logged in through this provider (its {@code GROUP_} authorities). */
+    public static List<String> groupIdsOf(Authentication authentication) {
+        return authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith(GROUP_PREFIX))
+                .map(a -> a.substring(GROUP_PREFIX.length()))
+                .toList();
+    }
+
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);

@@ -1,7 +1,6 @@
 package org.jiuzhu.system.security;
 
 import java.io.IOException;
-import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -53,12 +51,8 @@ public class EngineIdentityFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        List<String> groups = authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX))
-                .map(a -> a.substring(CamundaIdentityAuthenticationProvider.GROUP_PREFIX.length()))
-                .toList();
-        identityService.setAuthentication(authentication.getName(), groups);
+        identityService.setAuthentication(authentication.getName(),
+                CamundaIdentityAuthenticationProvider.groupIdsOf(authentication));
         try {
             chain.doFilter(request, response);
         } finally {

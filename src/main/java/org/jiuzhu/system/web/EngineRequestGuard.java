@@ -32,9 +32,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.jiuzhu.organisation.UnitGroups;
 import org.jiuzhu.system.forms.FormFields;
+import org.jiuzhu.system.forms.StartFormFields;
 import org.jiuzhu.system.forms.TaskFormRules;
 import org.jiuzhu.system.security.CamundaIdentityAuthenticationProvider;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -248,7 +248,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
                 return null; // the engine answers that (404, 403)
             }
             String foreign = notInForm(variables, formFields.ofStart(commandContext, definition));
-            return foreign == null ? null : "申请表中没有这些字段，不能随申请提交：" + foreign;
+            return foreign == null ? null : StartFormFields.refusal(foreign);
         });
     }
 
@@ -278,11 +278,8 @@ class EngineRequestGuard extends OncePerRequestFilter {
         if (authentication == null || !authentication.isAuthenticated()) {
             return false;
         }
-        List<String> groups = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX))
-                .map(a -> a.substring(CamundaIdentityAuthenticationProvider.GROUP_PREFIX.length()))
-                .toList();
-        processEngine.getIdentityService().setAuthentication(authentication.getName(), groups);
+        processEngine.getIdentityService().setAuthentication(authentication.getName(),
+                CamundaIdentityAuthenticationProvider.groupIdsOf(authentication));
         return true;
     }
 

@@ -5,8 +5,7 @@ import static org.jiuzhu.temporary.process.TemporaryAssistanceVariables.*;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,6 +13,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.jiuzhu.system.forms.StartFormFields;
 import org.jiuzhu.temporary.TemporaryAssistanceCase;
 import org.jiuzhu.temporary.TemporaryAssistanceForm;
 import org.jiuzhu.temporary.TemporaryAssistanceRegistration;
@@ -31,6 +31,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component("registerTemporaryAssistance")
 public class RegisterTemporaryAssistanceDelegate implements JavaDelegate {
 
+    /** What a start may hold: the form's fields that go to our table, the place and 申请先行救助. */
+    private static final List<String> START_VARIABLES = Stream.concat(START_FORM_FIELDS.stream(),
+            Stream.of(UNIT_CODE, URGENT)).toList();
+
     private final TemporaryAssistanceRegistration registration;
     private final ObjectMapper objectMapper;
 
@@ -41,13 +45,7 @@ public class RegisterTemporaryAssistanceDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        // Nothing else may come with the start form: ids and routing variables are ours to set.
-        Set<String> unexpected = new TreeSet<>(execution.getVariableNames());
-        unexpected.removeAll(START_FORM_FIELDS);
-        unexpected.removeAll(List.of(UNIT_CODE, URGENT));
-        if (!unexpected.isEmpty()) {
-            throw new BadUserRequestException("申请表中没有这些字段，不能随申请提交：" + String.join("、", unexpected));
-        }
+        StartFormFields.requireOnly(execution, START_VARIABLES);
         Map<String, Object> fields = new HashMap<>();
         fields.put(UNIT_CODE, execution.getVariable(UNIT_CODE));
         fields.put(URGENT, Boolean.TRUE.equals(execution.getVariable(URGENT)));
