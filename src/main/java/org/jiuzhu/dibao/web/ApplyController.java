@@ -92,6 +92,18 @@ class ApplyController {
         return show(model);
     }
 
+    /**
+     * The form posted with a stale CSRF token (forwarded here by the security configuration): shown again
+     * as typed, with a fresh token; nothing is submitted.
+     */
+    @PostMapping("/resubmit")
+    String showStaleApplicationForm(@ModelAttribute(HouseholdForms.FORM) ApplicationForm form, BindingResult bound,
+                                    Model model) {
+        model.addAttribute("stale", true);
+        HouseholdForms.addSpareRows(form);
+        return show(model);
+    }
+
     @GetMapping("/submitted")
     String submitted(Model model) {
         Optional<DibaoApplication> application = model.getAttribute(APPLICATION_NO) instanceof String no

@@ -68,6 +68,13 @@ class StatusController {
         return VIEW;
     }
 
+    /** The look-up posted with a stale CSRF token: shown again as typed; nothing is looked up or counted. */
+    @PostMapping("/resubmit")
+    String showStaleLookupForm(@ModelAttribute("lookup") StatusLookup lookup, BindingResult bound, Model model) {
+        model.addAttribute("stale", true);
+        return VIEW;
+    }
+
     @PostMapping
     String processLookupForm(@Valid @ModelAttribute("lookup") StatusLookup lookup, BindingResult result,
                              HttpServletRequest request, Model model) {
