@@ -144,7 +144,8 @@ class StatusController {
         String outcome = progress.ended() ? publicOutcome(progress, notice.orElse(null)) : null;
         return new PublicStatus(application.applicationNo(), "最低生活保障", dayOf(application.submittedAt()),
                 Masking.maskName(application.applicantName()), units.pathOf(application.villageCode(), " "),
-                application.status().label(), outcome == null ? progress : new CaseProgress.Progress(List.of(), outcome),
+                outcome != null && outcome.endsWith("不予受理") ? "不予受理" : application.status().label(),
+                outcome == null ? progress : new CaseProgress.Progress(List.of(), outcome),
                 steps, steps.awaitingCorrection() ? PublicText.redact(steps.correction(), application) : null,
                 steps.awaitingCorrection() ? contactsFor(application.villageCode()) : contactsIfRefused(notice, application.villageCode()),
                 notice.map(n -> PublicText.redact(n.content(), application)).orElse(null),

@@ -130,8 +130,8 @@ class StatusPageTest {
         HttpResponse<String> page = lookUp(pi.getBusinessKey(), last4(form.applicantIdNumber));
 
         assertThat(page.body())
-                .contains("书面告知", "在“乡镇受理”环节未获通过", "林*梅在城关镇经营餐馆", "申请人周*华未申报")
-                .contains("不予批准", "办理结果", "已办结：不予批准");
+                .contains("书面告知", "经“乡镇受理”审查，决定不予受理", "林*梅在城关镇经营餐馆", "申请人周*华未申报")
+                .contains("办理结果", "已办结：不予受理").doesNotContain("不予批准");
         assertThatNothingPersonalIsShown(page.body(), form);
     }
 
