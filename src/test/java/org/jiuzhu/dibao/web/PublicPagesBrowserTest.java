@@ -160,7 +160,7 @@ class PublicPagesBrowserTest extends BrowserTest {
         assertThat(township.get("/cases/" + pi.getBusinessKey()).body())
                 .contains("href=\"/cases/" + pi.getBusinessKey() + "/notice\"");
         assertThat(township.get("/cases/" + pi.getBusinessKey() + "/notice").body())
-                .contains("不予受理决定书", form.applicantName + "：");
+                .contains("不予受理决定书", ">" + form.applicantName + "</span>：");
         WebSession otherVillage = new WebSession(port);
         otherVillage.login(DemoOrganisation.QINGSHAN_VILLAGE_OFFICER, DemoOrganisation.PASSWORD);
         assertThat(otherVillage.get("/cases/" + pi.getBusinessKey() + "/notice").statusCode()).isEqualTo(404);
@@ -180,9 +180,13 @@ class PublicPagesBrowserTest extends BrowserTest {
         browser.findElement(By.cssSelector("button[type=submit].primary")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
         assertFitsThePhone("mobile-apply-errors");
+        scrollTo("#member-rows");
+        screenshot("mobile-apply-members");
 
         lookUp(pi.getBusinessKey(), form.applicantIdNumber);
         assertFitsThePhone("mobile-status");
+        scrollTo("ol.steps");
+        screenshot("mobile-status-steps");
 
         browser.get(url("/notices"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.notices")));
@@ -194,6 +198,10 @@ class PublicPagesBrowserTest extends BrowserTest {
         Number scrollWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth;");
         screenshot(screenshotName);
         assertThat(scrollWidth.intValue()).as(screenshotName + " scrollWidth").isLessThanOrEqualTo(390);
+    }
+
+    private void scrollTo(String selector) {
+        browser.executeScript("arguments[0].scrollIntoView();", browser.findElement(By.cssSelector(selector)));
     }
 
     private void lookUp(String caseNo, String idNumber) {
