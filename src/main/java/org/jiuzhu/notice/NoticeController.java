@@ -75,6 +75,15 @@ class NoticeController {
         return "redirect:/notices/{id}/objection/lodged";
     }
 
+    /** The objection posted with a stale CSRF token: shown again as typed; nothing is lodged. */
+    @PostMapping("/{id}/objection/resubmit")
+    String showStaleObjectionForm(@PathVariable long id, @ModelAttribute("objection") ObjectionForm objection,
+                                  BindingResult bound, Model model) {
+        model.addAttribute("notice", notice(id));
+        model.addAttribute("stale", true);
+        return OBJECTION_VIEW;
+    }
+
     @GetMapping("/{id}/objection/lodged")
     String lodged(@PathVariable long id, Model model) {
         model.addAttribute("notice", notice(id));

@@ -25,7 +25,8 @@ public class DemoOrganisationSeeder implements ApplicationRunner {
 
     static final String DEMO_DATA = "demo/organisation.json";
 
-    record DemoUnit(String code, String name) {
+    /** A unit and, optionally, its office for applicants (office name, phone, address, hours). */
+    record DemoUnit(String code, String name, String office, String phone, String address, String hours) {
     }
 
     record DemoOfficial(String id, String surname, String givenName, String unit, OfficialRole role) {
@@ -37,9 +38,11 @@ public class DemoOrganisationSeeder implements ApplicationRunner {
     private final OrganisationService organisation;
     private final OfficialService officials;
     private final ObjectMapper objectMapper;
+    private final UnitContacts contacts;
 
     public DemoOrganisationSeeder(OrganisationService organisation, OfficialService officials,
-                                  ObjectMapper objectMapper) {
+                                  ObjectMapper objectMapper, UnitContacts contacts) {
+        this.contacts = contacts;
         this.organisation = organisation;
         this.officials = officials;
         this.objectMapper = objectMapper;
@@ -54,6 +57,8 @@ public class DemoOrganisationSeeder implements ApplicationRunner {
         DemoOrganisation demo = read();
         // Listed parents first, so each unit finds its parent.
         demo.units().forEach(unit -> organisation.addUnit(unit.code(), unit.name()));
+        demo.units().stream().filter(unit -> unit.office() != null).forEach(unit -> contacts.addIfMissing(
+                new UnitContacts.Contact(unit.code(), unit.office(), unit.phone(), unit.address(), unit.hours())));
         demo.officials().forEach(o ->
                 officials.ensureOfficial(o.id(), o.surname(), o.givenName(), demo.password(), o.unit(), o.role()));
     }

@@ -1,12 +1,16 @@
 package org.jiuzhu.dibao.process;
 
+import java.util.Locale;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.jiuzhu.dibao.ApplicationRepository;
 import org.jiuzhu.dibao.ApplicationStatus;
 import org.jiuzhu.dibao.CaseRecords;
 import org.jiuzhu.dibao.DibaoApplication;
+import org.jiuzhu.dibao.RefusalStages;
 import org.jiuzhu.notice.NoticeBoard;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +23,11 @@ public class IssueRejectionNoticeDelegate implements JavaDelegate {
     private final ApplicationRepository applications;
     private final CaseRecords records;
     private final NoticeBoard board;
+    private final MessageSource messages;
 
-    public IssueRejectionNoticeDelegate(ApplicationRepository applications, CaseRecords records, NoticeBoard board) {
+    public IssueRejectionNoticeDelegate(ApplicationRepository applications, CaseRecords records, NoticeBoard board,
+                                        MessageSource messages) {
+        this.messages = messages;
         this.applications = applications;
         this.records = records;
         this.board = board;
@@ -32,8 +39,11 @@ public class IssueRejectionNoticeDelegate implements JavaDelegate {
         DibaoApplication application = applications.get(applicationId);
         String stage = (String) execution.getVariable(DibaoVariables.REJECTION_STAGE);
         String reason = (String) execution.getVariable(DibaoVariables.REJECTION_REASON);
-        String content = "您的最低生活保障申请（编号 %s）在“%s”环节未获通过。理由：%s。如有异议，可自收到本告知之日起依法申请行政复议或提起行政诉讼。"
-                .formatted(application.applicationNo(), stage, reason);
+        // Refused before acceptance the application is "not accepted", later "not approved" (wording in messages).
+        String content = messages.getMessage(RefusalStages.isAcceptanceStage(stage)
+                        ? "notice.content.dibao.notAccepted" : "notice.content.dibao.refused",
+                new Object[] {application.applicationNo(), stage, reason.strip().replaceAll("[。.]+$", "")},
+                Locale.SIMPLIFIED_CHINESE);
         records.issueWrittenNotice(applicationId, "REJECTED", stage, content);
         records.queueMessage(applicationId, "DIBAO_REJECTED", application.applicantPhone(), content);
         board.takeDown(applicationId, NoticeBoard.Status.WITHDRAWN);

@@ -1,5 +1,9 @@
 package org.jiuzhu.dibao.web;
 
+import java.time.Clock;
+
+import org.jiuzhu.organisation.AdminUnitRepository;
+
 import java.util.Optional;
 
 import org.jiuzhu.dibao.ApplicationForm;
@@ -42,8 +46,11 @@ class ApplyController {
     private final EmergencyPeriods emergencies;
     private final EmergencySettings emergencySettings;
     private final EmergencyArchive emergencyArchive;
+    private final ApplyReceiptProperties receipt;
+    private final AdminUnitRepository units;
+    private final Clock clock;
 
-    ApplyController(ApplicationService applicationService, ApplicationRepository applications,
+    ApplyController(ApplyReceiptProperties receipt, AdminUnitRepository units, Clock clock, ApplicationService applicationService, ApplicationRepository applications,
                     HouseholdForms households, VillageDirectory villages, EmergencyPeriods emergencies,
                     EmergencySettings emergencySettings, EmergencyArchive emergencyArchive) {
         this.applicationService = applicationService;
@@ -53,6 +60,9 @@ class ApplyController {
         this.emergencies = emergencies;
         this.emergencySettings = emergencySettings;
         this.emergencyArchive = emergencyArchive;
+        this.receipt = receipt;
+        this.units = units;
+        this.clock = clock;
     }
 
     @InitBinder(HouseholdForms.FORM)
@@ -92,6 +102,18 @@ class ApplyController {
         return show(model);
     }
 
+    /**
+     * The form posted with a stale CSRF token (forwarded here by the security configuration): shown again
+     * as typed, with a fresh token; nothing is submitted.
+     */
+    @PostMapping("/resubmit")
+    String showStaleApplicationForm(@ModelAttribute(HouseholdForms.FORM) ApplicationForm form, BindingResult bound,
+                                    Model model) {
+        model.addAttribute("stale", true);
+        HouseholdForms.addSpareRows(form);
+        return show(model);
+    }
+
     @GetMapping("/submitted")
     String submitted(Model model) {
         Optional<DibaoApplication> application = model.getAttribute(APPLICATION_NO) instanceof String no
@@ -99,6 +121,11 @@ class ApplyController {
         // Shown once, to whoever just applied; a reload (or anybody else) learns nothing about any number.
         model.addAttribute("sameDay", application.map(a -> emergencyArchive.find(a.id()).isPresent()).orElse(false));
         model.addAttribute("shown", application.isPresent());
+        application.ifPresent(a -> {
+            model.addAttribute("submittedOn", java.time.LocalDate.ofInstant(a.submittedAt(), clock.getZone()));
+            model.addAttribute("village", units.pathOf(a.villageCode(), " "));
+        });
+        model.addAttribute("materials", receipt.materials());
         return SUBMITTED_VIEW;
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,6 +138,9 @@ class HouseholdForms {
     /** What the form fragment needs besides the form: the choices, and no problems unless found. */
     static void addPageAttributes(Model model) {
         model.addAttribute("choices", CHOICES);
+        if (model.getAttribute(FORM) instanceof ApplicationForm form) {
+            model.addAttribute("memberChoices", memberChoices(form));
+        }
         if (!model.containsAttribute("fieldErrors")) {
             model.addAttribute("fieldErrors", Map.of());
             model.addAttribute("errorSummary", List.of());
@@ -182,6 +186,7 @@ class HouseholdForms {
         }
         BindingResult checked = new DirectFieldBindingResult(form, bound.getObjectName());
         validator.validate(form, checked);
+        checkRows(form, checked);
         for (FieldError error : checked.getFieldErrors()) {
             String field = RULE_FIELDS.getOrDefault(error.getField(), error.getField());
             if (!field.equals(error.getField())) {
@@ -195,18 +200,96 @@ class HouseholdForms {
     }
 
     /**
+     * One line of the error summary; {@code anchor} is the id of the field to go to (as th:field
+     * writes it: members[0].name → members0.name), null for a problem of the whole form.
+     */
+    record Problem(String anchor, String message) {
+    }
+
+    /**
      * Every problem in words, in the order of the form: global ones first, then one per field (a
      * missing value before its format), row problems named with their row.
      */
-    List<String> summary(BindingResult result) {
-        List<String> lines = new ArrayList<>();
-        result.getGlobalErrors().forEach(error -> lines.add(message(error)));
+    List<Problem> summary(BindingResult result) {
+        List<Problem> lines = new ArrayList<>();
+        result.getGlobalErrors().forEach(error -> lines.add(new Problem(null, message(error))));
         firstErrorPerField(result).stream()
                 .sorted(Comparator.comparing((FieldError e) -> fieldRank(e.getField()))
                         .thenComparing(e -> rowIndex(e.getField()))
                         .thenComparing(e -> rowFieldRank(e.getField())))
-                .forEach(error -> lines.add(rowLabel(error.getField()) + message(error)));
+                .forEach(error -> lines.add(new Problem(anchorOf(error.getField()),
+                        rowLabel(error.getField()) + message(error))));
         return lines;
+    }
+
+    /** The id of the input of a field; a list as a whole (members, incomes) goes to its table. */
+    private static String anchorOf(String field) {
+        return switch (field) {
+            case "members" -> "member-rows";
+            case "incomes" -> "income-rows";
+            case "householdType" -> "householdType1";
+            case "pledge", "sameDay", "relativeOfOfficial", "singlePerson" -> field + "1";
+            default -> field.replace("[", "").replace("]", "");
+        };
+    }
+
+    /**
+     * The rules between rows that no annotation can see: the 本人 row is the applicant (same ID
+     * number), exactly once; an income belongs to a member of the household.
+     */
+    private static void checkRows(ApplicationForm form, BindingResult result) {
+        String applicantId = normalised(form.applicantIdNumber);
+        List<Integer> selfRows = IntStream.range(0, form.members.size())
+                .filter(i -> form.members.get(i).relation == Relation.SELF).boxed().toList();
+        if (selfRows.isEmpty() && !form.members.isEmpty()) {
+            result.rejectValue("members", "selfMissing", "家庭成员中须有一行关系为“本人”，即申请人自己");
+        }
+        for (int i : selfRows.subList(Math.min(1, selfRows.size()), selfRows.size())) {
+            result.rejectValue("members[" + i + "].relation", "selfTwice", "关系为“本人”的只能有一行，即申请人自己");
+        }
+        if (!selfRows.isEmpty()) {
+            int self = selfRows.get(0);
+            String selfId = normalised(form.members.get(self).idNumber);
+            if (applicantId != null && selfId != null && !selfId.equals(applicantId)
+                    && !result.hasFieldErrors("members[" + self + "].idNumber") && !result.hasFieldErrors("applicantIdNumber")) {
+                result.rejectValue("members[" + self + "].idNumber", "selfMismatch",
+                        "“本人”一行的身份证号与申请人身份证号不一致，请核对");
+            }
+        }
+        Set<String> memberIds = new HashSet<>();
+        form.members.forEach(member -> {
+            if (normalised(member.idNumber) != null) {
+                memberIds.add(normalised(member.idNumber));
+            }
+        });
+        for (int i = 0; i < form.incomes.size(); i++) {
+            String memberId = normalised(form.incomes.get(i).memberIdNumber);
+            String field = "incomes[" + i + "].memberIdNumber";
+            if (memberId != null && !memberIds.contains(memberId) && !result.hasFieldErrors(field)) {
+                result.rejectValue(field, "notAMember", "取得收入的成员须是上面填写的家庭成员之一，请从列表中选择");
+            }
+        }
+    }
+
+    private static String normalised(String idNumber) {
+        return idNumber == null || idNumber.isBlank() ? null : idNumber.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The members an income row may name (those with an ID number), for the select of each income row. */
+    static List<MemberChoice> memberChoices(ApplicationForm form) {
+        List<MemberChoice> choices = new ArrayList<>();
+        for (MemberForm member : form.members) {
+            String id = normalised(member.idNumber);
+            if (id != null && choices.stream().noneMatch(c -> c.idNumber().equals(id))) {
+                choices.add(new MemberChoice(id, (member.name == null || member.name.isBlank() ? "成员" : member.name.strip())
+                        + "（" + id.substring(Math.max(0, id.length() - 4)) + "）"));
+            }
+        }
+        return choices;
+    }
+
+    /** One option of an income row's member select: the ID number and "name (last four)". */
+    record MemberChoice(String idNumber, String label) {
     }
 
     /** The one message to show next to each field that has a problem. */

@@ -21,19 +21,25 @@ final class PublicText {
     }
 
     static String redact(String text, DibaoApplication application) {
+        List<String> names = new ArrayList<>();
+        names.add(application.applicantName());
+        application.members().stream().map(HouseholdMember::name).forEach(names::add);
+        return redact(text, names, application.applicantPhone(), application.address());
+    }
+
+    /** The same for any case: these names masked, this phone and address left out (each may be null). */
+    static String redact(String text, List<String> personNames, String phone, String address) {
         if (text == null) {
             return null;
         }
         String redacted = text.replaceAll(ID_NUMBER, "（身份证号已隐去）");
-        if (application.applicantPhone() != null && !application.applicantPhone().isBlank()) {
-            redacted = redacted.replace(application.applicantPhone(), "（电话已隐去）");
+        if (phone != null && !phone.isBlank()) {
+            redacted = redacted.replace(phone, "（电话已隐去）");
         }
-        if (application.address() != null && !application.address().isBlank()) {
-            redacted = redacted.replace(application.address(), "（住址已隐去）");
+        if (address != null && !address.isBlank()) {
+            redacted = redacted.replace(address, "（住址已隐去）");
         }
-        List<String> names = new ArrayList<>();
-        names.add(application.applicantName());
-        application.members().stream().map(HouseholdMember::name).forEach(names::add);
+        List<String> names = new ArrayList<>(personNames);
         // Longer names first, so that 周建华 is masked whole rather than as 周建 plus 华.
         names.sort(Comparator.comparingInt(String::length).reversed());
         for (String name : names) {

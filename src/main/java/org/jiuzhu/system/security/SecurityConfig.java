@@ -122,6 +122,8 @@ public class SecurityConfig {
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(webappLoginRefusal, webappLogin)
                         .defaultAccessDeniedHandlerFor(webappLoginRefusal, webappLogin)
+                        // A citizen's form with a stale token comes back filled in (CsrfFilter uses these handlers).
+                        .defaultAccessDeniedHandlerFor(new StaleFormHandler(), publicForms())
                         // With a single mapping Spring Security would use the one above for every request.
                         .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE)
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), camundaApi)
@@ -168,6 +170,11 @@ public class SecurityConfig {
         HttpSessionRequestCache cache = new HttpSessionRequestCache();
         cache.setRequestMatcher(new AndRequestMatcher(PATHS.matcher(HttpMethod.GET, "/**"), html));
         return cache;
+    }
+
+    private static RequestMatcher publicForms() {
+        return new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/apply"), PATHS.matcher(HttpMethod.POST, "/status"),
+                PATHS.matcher(HttpMethod.POST, "/notices/*/objection"));
     }
 
     private static RequestMatcher[] publicPaths() {

@@ -55,8 +55,29 @@ class ApplyBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("members4.name")).getAttribute("name")).isEqualTo("members[4].name");
         member(4, "宋小花", Households.idNumber("20150303", 952), "CHILD", "NONE");
 
+        // The blank third row goes; the rows after it are numbered again.
+        browser.findElements(By.cssSelector("#member-rows tbody tr")).get(2)
+                .findElement(By.cssSelector("[data-remove-row]")).click();
+        assertThat(browser.findElements(By.cssSelector("#member-rows tbody tr"))).hasSize(4);
+        assertThat(browser.findElement(By.id("members3.name")).getAttribute("value")).isEqualTo("宋小花");
+        assertThat(browser.findElement(By.id("members3.name")).getAttribute("name")).isEqualTo("members[3].name");
+
+        // The applicant's ID must be the 本人 row's: said at once, beside the row.
+        type("applicantIdNumber", spouseId);
+        browser.findElement(By.id("applicantPhone")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#member-rows tbody tr"),
+                "“本人”一行的身份证号与申请人身份证号不一致"));
+        type("applicantIdNumber", applicantId);
+        browser.findElement(By.id("applicantPhone")).click();
+        assertThat(browser.findElements(By.cssSelector(".client-check"))).isEmpty();
+
+        // The income's member is chosen from the members typed above.
         new Select(browser.findElement(By.id("incomes0.kind"))).selectByValue("WAGE");
-        browser.findElement(By.id("incomes0.memberIdNumber")).sendKeys(applicantId);
+        Select earner = new Select(browser.findElement(By.id("incomes0.memberIdNumber")));
+        assertThat(earner.getOptions()).extracting(WebElement::getText)
+                .containsExactly("请选择成员", "郑秋菊（" + applicantId.substring(14) + "）",
+                        "宋大勇（" + spouseId.substring(14) + "）", "宋小花（" + Households.idNumber("20150303", 952).substring(14) + "）");
+        earner.selectByValue(applicantId);
         browser.findElement(By.id("incomes0.monthlyAmount")).sendKeys("650");
         browser.findElement(By.id("incomes0.note")).sendKeys("保洁临时工");
         browser.findElement(By.cssSelector("input[name=pledge][type=checkbox]")).click();
@@ -69,11 +90,14 @@ class ApplyBrowserTest extends BrowserTest {
         assertThat(applicationNo).matches("DB-341899-\\d{8}-\\d{4}");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("申请已提交", "请抄写或截图保存申请编号");
         screenshot("apply-submitted");
+        assertThat(browser.findElement(By.cssSelector(".receipt")).getText())
+                .contains("申请回执", applicationNo, "居民身份证、户口簿");
         assertThat(applications.findByApplicationNo(applicationNo)).hasValueSatisfying(stored -> {
             assertThat(stored.villageCode()).isEqualTo(DemoOrganisation.VILLAGE_DONGMEN);
             assertThat(stored.members()).extracting(HouseholdMember::name).containsExactly("郑秋菊", "宋大勇", "宋小花");
             assertThat(stored.members().get(1).disabilityGrade()).isEqualTo(2);
-            assertThat(stored.incomes()).hasSize(1);
+            assertThat(stored.incomes()).singleElement().satisfies(income ->
+                    assertThat(income.memberIdNumber()).isEqualTo(applicantId));
         });
     }
 

@@ -16,6 +16,9 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.jiuzhu.dibao.ApplicationForm;
 import org.jiuzhu.dibao.ApplicationService;
 import org.jiuzhu.dibao.IdNumbers;
+import org.jiuzhu.emergency.EmergencyPeriods;
+import org.jiuzhu.emergency.EmergencyReason;
+import org.jiuzhu.emergency.EmergencyVariables;
 import org.jiuzhu.support.DemoOrganisation;
 import org.jiuzhu.support.DibaoCases;
 import org.jiuzhu.support.Households;
@@ -34,6 +37,7 @@ class StatusPageTest {
     @LocalServerPort int port;
     @Autowired ProcessEngine processEngine;
     @Autowired ApplicationService applicationService;
+    @Autowired EmergencyPeriods emergencies;
 
     DibaoCases cases;
     WebSession applicant;
@@ -130,9 +134,27 @@ class StatusPageTest {
         HttpResponse<String> page = lookUp(pi.getBusinessKey(), last4(form.applicantIdNumber));
 
         assertThat(page.body())
-                .contains("书面告知", "在“乡镇受理”环节未获通过", "林*梅在城关镇经营餐馆", "申请人周*华未申报")
-                .contains("不予批准", "办理结果", "已办结：不予批准");
+                .contains("书面告知", "经“乡镇受理”审查，决定不予受理", "林*梅在城关镇经营餐馆", "申请人周*华未申报")
+                .contains("办理结果", "已办结：不予受理").doesNotContain("不予批准");
         assertThatNothingPersonalIsShown(page.body(), form);
+    }
+
+    @Test
+    void showsTheStepsOfASameDayEmergencyCase() {
+        long emergency = emergencies.declare(DemoOrganisation.TOWNSHIP_CHENGGUAN, EmergencyReason.NATURAL_DISASTER,
+                "暴雨（测试）", DemoOrganisation.COUNTY_OFFICER);
+        try {
+            ApplicationForm form = Households.poorFamily(nextSequence += 10);
+            String no = applicationService.submitPublic(form, EmergencyVariables.PROCESS_KEY);
+
+            String page = lookUp(no, last4(form.applicantIdNumber)).body();
+
+            assertThat(page).containsSubsequence("提交", "村级审核", "乡镇审批", "县级备案", "补办手续")
+                    .doesNotContain("入户调查");
+            assertThatNothingPersonalIsShown(page, form);
+        } finally {
+            emergencies.end(emergency, "test");
+        }
     }
 
     private HttpResponse<String> lookUp(String applicationNo, String last4) {
