@@ -19,8 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * An SMS platform reached over HTTP: each message is POSTed as JSON {@code {phone, text, reference}} with the
  * access key in a header. A 2xx answer means sent; any other 4xx means the platform refused this message
- * for good, except 408 and 429, which only say "not now"; 5xx, timeouts and connection failures are tried
- * again later.
+ * for good, except 408 and 429, which only say "not now"; 5xx, timeouts, connection failures and any other
+ * answer (a redirect, say) are tried again later.
  */
 class HttpSmsGateway implements SmsGateway {
 
@@ -84,7 +84,8 @@ class HttpSmsGateway implements SmsGateway {
 
     @Override
     public String description() {
-        return "HTTP 短信平台 " + url.getScheme() + "://" + url.getAuthority();
+        // Host and port only: an address may carry credentials.
+        return "HTTP 短信平台 " + url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
     }
 
     private String body(String phone, String text, String reference) {

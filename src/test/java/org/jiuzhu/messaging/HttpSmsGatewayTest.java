@@ -85,6 +85,12 @@ class HttpSmsGatewayTest {
     }
 
     @Test
+    void namesThePlatformWithoutCredentials() {
+        assertThat(gateway(URI.create("https://user:secret@sms.example.cn:8443/send"), Duration.ofSeconds(2)).description())
+                .isEqualTo("HTTP 短信平台 https://sms.example.cn:8443");
+    }
+
+    @Test
     void needsAnAddress() {
         assertThatThrownBy(() -> gateway(null, Duration.ofSeconds(2)))
                 .hasMessageContaining("jiuzhu.sms.http.url");
