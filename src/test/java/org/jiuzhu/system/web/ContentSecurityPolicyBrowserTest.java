@@ -101,6 +101,7 @@ class ContentSecurityPolicyBrowserTest extends BrowserTest {
     void showsTheAdministratorsPagesWithNothingRefused() {
         logIn(DemoOrganisation.ADMINISTRATOR);
         for (String page : List.of("/admin/units", "/admin/verification-records", "/admin/calendar", "/admin/migration",
+                "/admin/messages", "/admin/login-attempts",
                 "/no-such-page")) {
             open(page);
         }
