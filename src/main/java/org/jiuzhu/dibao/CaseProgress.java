@@ -1,7 +1,7 @@
 package org.jiuzhu.dibao;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,11 +40,14 @@ public class CaseProgress {
     private final HistoryService historyService;
     private final RuntimeService runtimeService;
     private final NoticeBoard board;
+    private final Clock clock;
 
-    public CaseProgress(HistoryService historyService, RuntimeService runtimeService, NoticeBoard board) {
+    public CaseProgress(HistoryService historyService, RuntimeService runtimeService, NoticeBoard board,
+                        Clock clock) {
         this.historyService = historyService;
         this.runtimeService = runtimeService;
         this.board = board;
+        this.clock = clock;
     }
 
     public Progress of(DibaoApplication application) {
@@ -99,7 +102,7 @@ public class CaseProgress {
 
     private String noticeStage(DibaoApplication application) {
         return board.activeForApplication(application.id())
-                .map(notice -> "公示中（至 " + DAY.format(LocalDate.ofInstant(notice.endsAt(), ZoneId.systemDefault())) + "）")
+                .map(notice -> "公示中（至 " + DAY.format(LocalDate.ofInstant(notice.endsAt(), clock.getZone())) + "）")
                 .orElse("公示中");
     }
 

@@ -1,7 +1,8 @@
 package org.jiuzhu.dibao.web;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -47,14 +48,16 @@ class StatusController {
     private final CaseProgress caseProgress;
     private final CaseRecords records;
     private final LookupThrottle throttle;
+    private final Clock clock;
 
     StatusController(ApplicationRepository applications, AdminUnitRepository units, CaseProgress caseProgress,
-                     CaseRecords records, LookupThrottle throttle) {
+                     CaseRecords records, LookupThrottle throttle, Clock clock) {
         this.applications = applications;
         this.units = units;
         this.caseProgress = caseProgress;
         this.records = records;
         this.throttle = throttle;
+        this.clock = clock;
     }
 
     @InitBinder("lookup")
@@ -101,7 +104,7 @@ class StatusController {
                 notice.map(n -> dayOf(n.issuedAt())).orElse(null));
     }
 
-    private static LocalDate dayOf(java.time.Instant instant) {
-        return LocalDate.ofInstant(instant, ZoneId.systemDefault());
+    private LocalDate dayOf(Instant instant) {
+        return LocalDate.ofInstant(instant, clock.getZone());
     }
 }
