@@ -145,19 +145,20 @@ class BeijingTimeTest {
 
     @Test
     void aCaseSubmittedAfterMidnightInBeijingCountsForTheNewMonth() {
-        at(Instant.parse("2031-01-31T15:30:00Z"));
+        // A month no other test submits in: 30 June 2030 23:30 and 1 July 2030 00:30 in Beijing.
+        at(Instant.parse("2030-06-30T15:30:00Z"));
         driver.submit(Households.poorFamilyBornIn(1983, 76));
-        at(Instant.parse("2031-01-31T16:30:00Z"));
+        at(Instant.parse("2030-06-30T16:30:00Z"));
         driver.submit(Households.poorFamilyBornIn(1983, 77));
         driver.submit(Households.poorFamilyBornIn(1983, 78));
-        Assertions.assertThat(reports.previousMonth()).isEqualTo(YearMonth.of(2031, 1));
+        Assertions.assertThat(reports.previousMonth()).isEqualTo(YearMonth.of(2030, 6));
 
-        reports.generate(YearMonth.of(2031, 1), "test");
-        reports.generate(YearMonth.of(2031, 2), "test");
+        reports.generate(YearMonth.of(2030, 6), "test");
+        reports.generate(YearMonth.of(2030, 7), "test");
 
-        Assertions.assertThat(reports.find(TOWNSHIP_CHENGGUAN, YearMonth.of(2031, 1)).orElseThrow().figures()
+        Assertions.assertThat(reports.find(TOWNSHIP_CHENGGUAN, YearMonth.of(2030, 6)).orElseThrow().figures()
                 .applicationsReceived()).isEqualTo(1);
-        Assertions.assertThat(reports.find(TOWNSHIP_CHENGGUAN, YearMonth.of(2031, 2)).orElseThrow().figures()
+        Assertions.assertThat(reports.find(TOWNSHIP_CHENGGUAN, YearMonth.of(2030, 7)).orElseThrow().figures()
                 .applicationsReceived()).isEqualTo(2);
     }
 
@@ -181,7 +182,7 @@ class BeijingTimeTest {
         ProcessInstance pi = driver.submit(Households.poorFamilyBornIn(1983, 79));
         driver.checkMaterials(pi);
         Task acceptance = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
-        taskService.setDueDate(acceptance.getId(), dueDates.sameDay());
+        taskService.setDueDate(acceptance.getId(), Date.from(endOfBeijingDay(2031, 1, 10)));
         Filter filter = filterService.saveFilter(filterService.newTaskFilter("时区测试").setQuery(taskService
                 .createTaskQuery().processInstanceId(pi.getId())
                 .dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}")));
