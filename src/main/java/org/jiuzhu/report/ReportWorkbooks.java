@@ -4,9 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
@@ -43,11 +43,13 @@ public class ReportWorkbooks {
     private final JdbcClient jdbc;
     private final AdminUnitRepository units;
     private final PaymentLedger ledger;
+    private final Clock clock;
 
-    public ReportWorkbooks(JdbcClient jdbc, AdminUnitRepository units, PaymentLedger ledger) {
+    public ReportWorkbooks(JdbcClient jdbc, AdminUnitRepository units, PaymentLedger ledger, Clock clock) {
         this.jdbc = jdbc;
         this.units = units;
         this.ledger = ledger;
+        this.clock = clock;
     }
 
     /** 月报: one row per township, and the total. */
@@ -88,7 +90,7 @@ public class ReportWorkbooks {
             header(workbook, payments, PAYMENT_COLUMNS);
             for (PaymentLedger.Entry p : ledger.between(paymentsFrom, paymentsTo, List.copyOf(townshipCodes))) {
                 Row row = payments.createRow(payments.getLastRowNum() + 1);
-                cells(row, TIME.format(p.paidAt().atZone(ZoneId.systemDefault())), unitName(p.townshipCode()),
+                cells(row, TIME.format(p.paidAt().atZone(clock.getZone())), unitName(p.townshipCode()),
                         p.villageCode() == null ? "" : unitName(p.villageCode()), p.caseNo(), p.kind().label(),
                         p.payeeName(), p.householdIdNumber(), p.amount(), p.reason());
             }

@@ -2,7 +2,6 @@ package org.jiuzhu.supervision;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
@@ -170,8 +169,8 @@ public class OverdueEscalation {
         String summary = (businessKey == null ? "" : "申请编号：" + businessKey + "\n")
                 + (overdue ? "逾期任务：" : "急难件当日未办结任务：") + task.getName()
                 + (lateUnit == null ? "" : "（" + units.pathOf(lateUnit.code(), " ") + "）")
-                + "\n办理期限：" + TIME.format(due.atZone(ZoneId.systemDefault()))
-                + (overdue ? "\n发现逾期：" : "\n督办时间：") + TIME.format(now.atZone(ZoneId.systemDefault()))
+                + "\n办理期限：" + TIME.format(due.atZone(clock.getZone()))
+                + (overdue ? "\n发现逾期：" : "\n督办时间：") + TIME.format(now.atZone(clock.getZone()))
                 + (task.getAssignee() == null ? "\n尚无人认领" : "\n办理人：" + task.getAssignee());
         String escalationId = runtimeService.startProcessInstanceByKey(ESCALATION_PROCESS, businessKey,
                 Variables.createVariables()
