@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.jiuzhu.support.CaseDates;
 import org.jiuzhu.dibao.CaseRecords;
 import org.jiuzhu.ledger.PaymentLedger;
 import org.jiuzhu.ledger.PaymentLedger.Kind;
@@ -366,7 +367,7 @@ class TemporaryAssistanceProcessTest {
             driver.reviewAndRoute(pi, 20001);
             assertThat(pi).isWaitingAt("Task_CaseByCaseDeliberation");
 
-            complete(task(pi), withVariables("meetingDate", "2026-12-01", "participants", "吴强、马静",
+            complete(task(pi), withVariables("meetingDate", CaseDates.today(), "participants", "吴强、马静",
                     "meetingDecision", "超出年度上限且无特殊情形", "approvalDecision", "reject",
                     "rejectionReason", "家庭年度累计救助已超过上限，经一事一议不予救助"));
             driver.issueRefusal(pi);
@@ -381,7 +382,7 @@ class TemporaryAssistanceProcessTest {
             ProcessInstance pi = driver.startAndSuggest(startForm(newHousehold()));
             driver.reviewAndRoute(pi, 20001);
 
-            Assertions.assertThatThrownBy(() -> complete(task(pi), withVariables("meetingDate", "2026-12-01",
+            Assertions.assertThatThrownBy(() -> complete(task(pi), withVariables("meetingDate", CaseDates.today(),
                             "participants", "吴强", "meetingDecision", "同意", "approvalDecision", "approve",
                             "approvedAmount", 20001)))
                     .hasMessageContaining("至少两人");
