@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.jiuzhu.dibao.ApplicationRepository;
+import org.jiuzhu.dibao.CaseFileLabels;
 import org.jiuzhu.dibao.CaseRecords;
 import org.jiuzhu.dibao.DibaoApplication;
 import org.jiuzhu.dibao.EligibilityAssessment;
@@ -30,11 +30,6 @@ import org.springframework.stereotype.Component;
 @Component("caseSummaryListener")
 public class CaseSummaryListener implements TaskListener {
 
-    private static final Map<String, String> OBJECTION_OUTCOMES = Map.of(
-            "unfounded", "异议不成立",
-            "reinvestigate", "异议成立，重新调查",
-            "reject", "异议成立，不予批准",
-            ObjectionRepository.SUPERSEDED, "并入另一异议的重新调查");
 
     private final ApplicationRepository applications;
     private final AdminUnitRepository units;
@@ -101,8 +96,8 @@ public class CaseSummaryListener implements TaskListener {
         List<String> lines = new ArrayList<>();
         for (CaseRecords.Decision d : records.decisions(a.id())) {
             String amount = d.amount() == null ? "" : "，金额 " + d.amount().toPlainString() + " 元";
-            lines.add("【" + d.stage() + "】" + dayOf(d.decidedAt()) + " 办理" + amount
-                    + (d.reason() == null ? "" : "：" + d.reason()));
+            lines.add("【" + d.stage() + "】" + dayOf(d.decidedAt()) + " " + CaseFileLabels.decision(d.stage(), d.decision())
+                    + amount + (d.reason() == null ? "" : "：" + d.reason()));
         }
         assessment.find(a.id()).ifPresent(s -> lines.add("【资格认定与金额测算】" + s.reason() + "；人均月收入 "
                 + s.perCapitaIncome().toPlainString() + " 元，保障标准 " + s.monthlyStandard().toPlainString()
@@ -118,7 +113,7 @@ public class CaseSummaryListener implements TaskListener {
         }
         for (ObjectionRepository.Objection o : lodged) {
             lines.add("  · " + dayOf(o.lodgedAt()) + "：" + o.content() + "（"
-                    + (o.outcome() == null ? "待核查" : OBJECTION_OUTCOMES.getOrDefault(o.outcome(), o.outcome()))
+                    + CaseFileLabels.objectionOutcome(o.outcome())
                     + (o.findings() == null ? "" : "；" + o.findings()) + "）");
         }
         return lines.isEmpty() ? "尚无调查、评议记录" : String.join("\n", lines);
