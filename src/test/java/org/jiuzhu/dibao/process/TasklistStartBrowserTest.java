@@ -73,21 +73,24 @@ class TasklistStartBrowserTest extends BrowserTest {
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", pledge);
         pledge.click();
 
-        WebElement start = browser.findElement(By.xpath("//button[normalize-space(.)='发起']"));
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", start);
+        By start = By.xpath("//button[normalize-space(.)='发起']");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.findElement(start));
         screenshot("tasklist-dibao-start-filled");
+        wait.until(ExpectedConditions.elementToBeClickable(start));
         // A real error inside the list still holds the button back, and lets it go once fixed.
         WebElement spouseIdField = text("身份证号", 1);
-        spouseIdField.sendKeys("9");
-        wait.until(d -> !start.isEnabled());
-        Assertions.assertThat(browser.findElement(By.cssSelector(".fjs-form-field-error")).getText()).contains("格式不正确");
+        spouseIdField.sendKeys("9", org.openqa.selenium.Keys.TAB);
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form-field-error")));
+        Assertions.assertThat(error.getText()).contains("格式不正确");
         screenshot("tasklist-dibao-start-member-error");
-        spouseIdField.sendKeys(org.openqa.selenium.Keys.BACK_SPACE);
+        wait.until(d -> !d.findElement(start).isEnabled());
+        spouseIdField.sendKeys(org.openqa.selenium.Keys.END, org.openqa.selenium.Keys.BACK_SPACE, org.openqa.selenium.Keys.TAB);
         wait.until(ExpectedConditions.elementToBeClickable(start)).click();
 
         DibaoApplication application = new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
                 jdbc.sql("select application_no from dibao_application where applicant_id_number = ?").param(applicantId)
                         .query(String.class).optional().flatMap(applications::findByApplicationNo).orElse(null));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
         screenshot("tasklist-dibao-started");
         Assertions.assertThat(application.members()).extracting(m -> m.name()).containsExactly("周建华", "林秀梅");
         Assertions.assertThat(application.submittedVia()).isEqualTo("OFFICIAL");

@@ -165,7 +165,7 @@ class TemporaryAssistanceProcessTest {
                     .isEqualByComparingTo("20001");
             Assertions.assertThat(cases.decisions(c.id())).last().satisfies(d -> {
                 Assertions.assertThat(d.stage()).isEqualTo("一事一议");
-                Assertions.assertThat(d.details()).contains("2026-12-01", "吴强、马静、县财政局李某", "同意按乡镇意见");
+                Assertions.assertThat(d.details()).contains(CaseDates.today(), "吴强、马静、县财政局李某", "同意按乡镇意见");
             });
         }
 
