@@ -95,7 +95,9 @@ public class CaseSummaryListener implements TaskListener {
     String decisionBasisOf(DibaoApplication a) {
         List<String> lines = new ArrayList<>();
         for (CaseRecords.Decision d : records.decisions(a.id())) {
-            String amount = d.amount() == null ? "" : "，金额 " + d.amount().toPlainString() + " 元";
+            // The investigation records the household's verified income; the approvals the monthly amount.
+            String amountLabel = "investigated".equals(d.decision()) ? "核实家庭月收入 " : "金额 ";
+            String amount = d.amount() == null ? "" : "，" + amountLabel + d.amount().toPlainString() + " 元";
             lines.add("【" + d.stage() + "】" + dayOf(d.decidedAt()) + " " + CaseFileLabels.decision(d.stage(), d.decision())
                     + amount + (d.reason() == null ? "" : "：" + d.reason()));
         }
