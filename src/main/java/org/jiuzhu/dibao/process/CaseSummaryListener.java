@@ -30,7 +30,6 @@ import org.springframework.stereotype.Component;
 @Component("caseSummaryListener")
 public class CaseSummaryListener implements TaskListener {
 
-
     private final ApplicationRepository applications;
     private final AdminUnitRepository units;
     private final EconomicVerificationRepository verifications;

@@ -8,7 +8,7 @@ import {chinese} from './language.js';
 
 const MONTHS = ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月'];
 
-export const CHINESE_CALENDAR = {
+const CHINESE_CALENDAR = {
   weekdays: {
     shorthand: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
     longhand: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六']
@@ -27,7 +27,7 @@ export const CHINESE_CALENDAR = {
   ordinal: () => ''
 };
 
-export const DATE_FORMAT = 'Y-m-d';
+const DATE_FORMAT = 'Y-m-d';
 const PLACEHOLDER = '年-月-日，例如 2026-01-31';
 const TRIES = 50;
 

@@ -21,7 +21,7 @@ function holdsMessage(value) {
   return value !== null && typeof value === 'object' && Object.values(value).some(holdsMessage);
 }
 
-export function withoutEmptyErrors(errors) {
+function withoutEmptyErrors(errors) {
   for (const key of Object.keys(errors || {})) {
     if (!holdsMessage(errors[key])) {
       delete errors[key];
