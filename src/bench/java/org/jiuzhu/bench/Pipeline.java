@@ -312,6 +312,11 @@ final class Pipeline {
         return null;
     }
 
+    /** The server refuses a visit dated in the future or before the application (made today, in its default zone). */
+    private static String today() {
+        return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+    }
+
     /** What an official enters in each form: the same values for our process and the reference. */
     static Map<String, Object> formValues(String taskKey) {
         Map<String, Object> v = new LinkedHashMap<>();
@@ -319,13 +324,13 @@ final class Pipeline {
             case "Task_Acceptance" -> v.put("acceptanceDecision", string("accept"));
             case "Task_HomeInvestigation" -> {
                 v.put("investigators", string("王芳、李强"));
-                v.put("investigationDate", string("2026-11-20"));
+                v.put("investigationDate", string(today()));
                 v.put("findings", string("住房狭小，家中一人在读，妻子打零工"));
                 v.put("verifiedMonthlyIncome", typed(900, "Long"));
                 v.put("investigatorsSigned", typed(true, "Boolean"));
             }
             case "Task_DemocraticEvaluation" -> {
-                v.put("evaluationDate", string("2026-11-23"));
+                v.put("evaluationDate", string(today()));
                 v.put("participantCount", typed(9, "Long"));
                 v.put("agreeCount", typed(9, "Long"));
                 v.put("disagreeCount", typed(0, "Long"));

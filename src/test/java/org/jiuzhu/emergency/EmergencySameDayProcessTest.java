@@ -139,6 +139,22 @@ class EmergencySameDayProcessTest {
     }
 
     @Test
+    void showsTheTownshipAndTheCountyWhatTheVillageFound() {
+        declare(DemoOrganisation.TOWNSHIP_CHENGGUAN);
+        ProcessInstance pi = apply(family(DemoOrganisation.VILLAGE_DONGMEN));
+        runJob(pi, "Task_CheckMaterials");
+        villageAgrees(pi);
+
+        Task township = task(pi, "Task_TownshipApproval");
+        Assertions.assertThat((String) taskService.getVariableLocal(township.getId(), "decisionBasis"))
+                .contains("【村级审核（当日）】", "房屋被洪水冲毁，全家暂住安置点");
+        complete(township, withVariables("townshipDecision", "approve", "townshipOpinion", "情况属实，同意"));
+        runJob(pi, "Task_GrantAssistance");
+        Assertions.assertThat((String) taskService.getVariableLocal(task(pi, "Task_CountyFiling").getId(), "decisionBasis"))
+                .contains("【村级审核（当日）】", "【乡镇审批（当日）】", "情况属实，同意");
+    }
+
+    @Test
     void approvesTheSameDayAndGrantsOneMonthAtTheUrbanStandard() {
         declare(DemoOrganisation.TOWNSHIP_CHENGGUAN);
         ProcessInstance pi = apply(family(DemoOrganisation.VILLAGE_DONGMEN));

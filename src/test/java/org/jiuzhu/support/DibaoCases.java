@@ -41,9 +41,9 @@ public final class DibaoCases {
         complete(task(pi), withVariables("acceptanceDecision", "accept"));
         execute(job(pi));
         assertThat(pi).isWaitingAt("Task_HomeInvestigation");
-        complete(task(pi), withVariables("investigators", "王芳、李强", "investigationDate", "2026-11-20",
+        complete(task(pi), withVariables("investigators", "王芳、李强", "investigationDate", CaseDates.today(),
                 "findings", "住房狭小，家中一人在读", "verifiedMonthlyIncome", 900, "investigatorsSigned", true));
-        complete(task(pi), withVariables("evaluationDate", "2026-11-23", "participantCount", 9, "agreeCount", 9,
+        complete(task(pi), withVariables("evaluationDate", CaseDates.today(), "participantCount", 9, "agreeCount", 9,
                 "disagreeCount", 0, "evaluationResult", "agree"));
         execute(job(pi));
         execute(job(pi));

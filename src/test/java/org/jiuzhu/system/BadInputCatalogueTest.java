@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.jiuzhu.support.CaseDates;
 import org.jiuzhu.dibao.ApplicationForm;
 import org.jiuzhu.dibao.process.DibaoProcessDriver;
 import org.jiuzhu.support.Households;
@@ -110,7 +111,7 @@ class BadInputCatalogueTest {
         String investigation = """
                 "investigators": {"value": "王芳、李强"}, "investigationDate": {"value": "2026-12-06"},
                 "findings": {"value": "%s"}, "investigatorsSigned": {"value": true},
-                "verifiedMonthlyIncome": {"value": %s}""";
+                "verifiedMonthlyIncome": {"value": %s}""".replace("2026-12-06", CaseDates.today());
         return List.of(
                 new BadInput("a task form that is no JSON", asVillage.apply("{\"variables\": {"), List.of(400), null),
                 new BadInput("an income of 10^13 in a task form", asVillage.apply("{\"variables\": {"

@@ -1,6 +1,8 @@
 package org.jiuzhu.dibao.process;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,14 +41,16 @@ public class DibaoTaskChecks implements TaskFormRules {
     private final EligibilityAssessment assessment;
     private final ObjectionRepository objections;
     private final ObjectMapper objectMapper;
+    private final Clock clock;
 
     public DibaoTaskChecks(ApplicationRepository applications, CaseRecords records, EligibilityAssessment assessment,
-                           ObjectionRepository objections, ObjectMapper objectMapper) {
+                           ObjectionRepository objections, ObjectMapper objectMapper, Clock clock) {
         this.applications = applications;
         this.records = records;
         this.assessment = assessment;
         this.objections = objections;
         this.objectMapper = objectMapper;
+        this.clock = clock;
     }
 
     @Override
@@ -93,7 +97,8 @@ public class DibaoTaskChecks implements TaskFormRules {
             case "Task_CorrectMaterials" -> recordChoice(task, form, "correctionDecision", "reject");
             case "Task_Acceptance" -> recordChoice(task, form, "acceptanceDecision", "reject");
             case "Task_HomeInvestigation" -> record(task, "investigated", form.number("verifiedMonthlyIncome", "核实的家庭月总收入"),
-                    "调查人员：" + form.text("investigators", "调查人员", 100) + "。" + form.text("findings", "调查情况", 2000), false);
+                    "调查日期：" + investigationDate(form) + "。调查人员：" + form.text("investigators", "调查人员", 100)
+                            + "。" + form.text("findings", "调查情况", 2000), false);
             case "Task_DemocraticEvaluation" -> recordEvaluation(task, form);
             case "Task_CheckObjection" -> recordObjectionCheck(task, form);
             case "Task_TownshipApproval" -> recordTownshipApproval(task, form);
@@ -102,12 +107,12 @@ public class DibaoTaskChecks implements TaskFormRules {
         }
     }
 
-    private static void checkHomeInvestigation(SubmittedForm form) {
+    private void checkHomeInvestigation(SubmittedForm form) {
         String investigators = form.text("investigators", "调查人员", 100);
         if (investigators.split("、").length < 2) {
             throw refused("入户调查须由至少两名工作人员进行，请填写全部调查人员，用顿号“、”分隔");
         }
-        form.text("investigationDate", "调查日期", 30);
+        investigationDate(form);
         form.text("findings", "调查情况", 2000);
         if (form.number("verifiedMonthlyIncome", "核实的家庭月总收入").signum() < 0) {
             throw refused("核实的家庭月总收入不能为负数");
@@ -117,8 +122,24 @@ public class DibaoTaskChecks implements TaskFormRules {
         }
     }
 
-    private static void checkDemocraticEvaluation(SubmittedForm form) {
-        form.text("evaluationDate", "评议日期", 30);
+    private LocalDate investigationDate(SubmittedForm form) {
+        return form.pastDate("investigationDate", "调查日期", LocalDate.now(clock), applicationDate(form), "申请日期");
+    }
+
+    private LocalDate evaluationDate(SubmittedForm form) {
+        return form.pastDate("evaluationDate", "评议日期", LocalDate.now(clock), applicationDate(form), "申请日期");
+    }
+
+    /** The day the household applied, in the configured zone: nothing on the case happened before it. */
+    private LocalDate applicationDate(SubmittedForm form) {
+        if (!(form.value(DibaoVariables.APPLICATION_ID) instanceof Number id)) {
+            return null;
+        }
+        return LocalDate.ofInstant(applications.get(id.longValue()).submittedAt(), clock.getZone());
+    }
+
+    private void checkDemocraticEvaluation(SubmittedForm form) {
+        evaluationDate(form);
         int participants = form.number("participantCount", "参加评议人数").intValue();
         int agree = form.number("agreeCount", "同意人数").intValue();
         int disagree = form.number("disagreeCount", "不同意人数").intValue();
@@ -159,7 +180,7 @@ public class DibaoTaskChecks implements TaskFormRules {
     private void recordEvaluation(DelegateTask task, SubmittedForm form) {
         String result = (String) form.value("evaluationResult");
         String dissent = form.optionalText("dissent", "不同意见", 1000);
-        String summary = "参加 " + form.number("participantCount", "") + " 人，同意 " + form.number("agreeCount", "")
+        String summary = "评议日期：" + evaluationDate(form) + "。参加 " + form.number("participantCount", "") + " 人，同意 " + form.number("agreeCount", "")
                 + " 人，不同意 " + form.number("disagreeCount", "") + " 人" + (dissent == null ? "" : "。不同意见：" + dissent);
         String rejection = refusalReason(task, form, "disagree".equals(result));
         record(task, result, null, rejection == null ? summary : rejection + "（" + summary + "）", false);

@@ -41,6 +41,8 @@ public final class DibaoVariables {
 
     /** Task-local, shown read-only on every task form. */
     public static final String CASE_SUMMARY = "caseSummary";
+    /** Task-local, read-only: what the decision rests on (investigation, evaluation, notice, objections). */
+    public static final String DECISION_BASIS = "decisionBasis";
     public static final String CASE_LINK = "caseLink";
 
     public static final String MESSAGE_OBJECTION = "Message_ObjectionLodged";

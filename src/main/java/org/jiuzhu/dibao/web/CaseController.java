@@ -17,6 +17,7 @@ import org.jiuzhu.dibao.ApplicationForm;
 import org.jiuzhu.dibao.ApplicationRepository;
 import org.jiuzhu.dibao.ApplicationService;
 import org.jiuzhu.dibao.ApplicationService.InvalidApplicationException;
+import org.jiuzhu.dibao.CaseFileLabels;
 import org.jiuzhu.dibao.CaseProgress;
 import org.jiuzhu.dibao.CaseRecords;
 import org.jiuzhu.dibao.DibaoApplication;

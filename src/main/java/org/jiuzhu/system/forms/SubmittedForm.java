@@ -1,6 +1,9 @@
 package org.jiuzhu.system.forms;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -84,6 +87,31 @@ public record SubmittedForm(Function<String, Object> variables) {
             // NaN or infinity from a JSON double.
         }
         return null;
+    }
+
+    /**
+     * The date of something that has happened (a visit, a meeting): form-js's date field sends it as
+     * yyyy-MM-dd. It may be neither after {@code today} nor before {@code notBefore} (the case's
+     * application date, named {@code notBeforeLabel}), and must be given.
+     */
+    public LocalDate pastDate(String name, String label, LocalDate today, LocalDate notBefore, String notBeforeLabel) {
+        Object value = value(name);
+        if (value == null || value.toString().isBlank()) {
+            throw refused("请填写“" + label + "”");
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(value.toString().strip(), DateTimeFormatter.ISO_LOCAL_DATE);
+        } catch (DateTimeParseException e) {
+            throw refused("“" + label + "”应为“年-月-日”格式的日期，例如 " + today);
+        }
+        if (date.isAfter(today)) {
+            throw refused("“" + label + "”不能晚于今天（" + today + "）");
+        }
+        if (notBefore != null && date.isBefore(notBefore)) {
+            throw refused("“" + label + "”不能早于" + notBeforeLabel + "（" + notBefore + "）");
+        }
+        return date;
     }
 
     public boolean checked(String name) {

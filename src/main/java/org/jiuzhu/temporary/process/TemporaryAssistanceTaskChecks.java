@@ -3,6 +3,8 @@ package org.jiuzhu.temporary.process;
 import static org.jiuzhu.temporary.process.TemporaryAssistanceVariables.*;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -42,13 +44,15 @@ public class TemporaryAssistanceTaskChecks implements TaskFormRules {
     private final TemporaryAssistancePayments payments;
     private final ApprovalRouting routing;
     private final TemporaryAssistanceSettings settings;
+    private final Clock clock;
 
     public TemporaryAssistanceTaskChecks(TemporaryAssistanceCases cases, TemporaryAssistancePayments payments,
-                                         ApprovalRouting routing, TemporaryAssistanceSettings settings) {
+                                         ApprovalRouting routing, TemporaryAssistanceSettings settings, Clock clock) {
         this.cases = cases;
         this.payments = payments;
         this.routing = routing;
         this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
@@ -148,7 +152,7 @@ public class TemporaryAssistanceTaskChecks implements TaskFormRules {
 
     /** The total the deliberation decided; null when refused. */
     private BigDecimal deliberatedAmount(SubmittedForm form) {
-        form.text(MEETING_DATE, "会议日期", 30);
+        meetingDate(form);
         String participants = form.text(PARTICIPANTS, "参会人员", 500);
         if (participants.split("、").length < 2) {
             throw refused("一事一议须集体研究决定，请填写全部参会人员（至少两人），用顿号“、”分隔");
@@ -161,6 +165,13 @@ public class TemporaryAssistanceTaskChecks implements TaskFormRules {
         BigDecimal approved = form.number(APPROVED_AMOUNT, "核定救助金额");
         requireCaseTotal(form, approved, "核定救助金额");
         return approved;
+    }
+
+    /** The day of the meeting: not in the future, not before the case was registered (in the configured zone). */
+    private LocalDate meetingDate(SubmittedForm form) {
+        LocalDate applied = form.value(CASE_ID) instanceof Number caseId
+                ? LocalDate.ofInstant(cases.get(caseId.longValue()).submittedAt(), clock.getZone()) : null;
+        return form.pastDate(MEETING_DATE, "会议日期", LocalDate.now(clock), applied, "申请登记日期");
     }
 
     /** An amount for the whole case: positive and not below the 先行救助 it already paid. */
@@ -201,7 +212,7 @@ public class TemporaryAssistanceTaskChecks implements TaskFormRules {
 
     private void recordDeliberation(DelegateTask task, SubmittedForm form, TemporaryAssistanceCase c) {
         BigDecimal approved = deliberatedAmount(form);
-        String minutes = "会议日期：" + form.text(MEETING_DATE, "会议日期", 30) + "；参会人员："
+        String minutes = "会议日期：" + meetingDate(form) + "；参会人员："
                 + form.text(PARTICIPANTS, "参会人员", 500) + "；会议决定：" + form.text(MEETING_DECISION, "会议决定", 2000);
         if (approved == null) {
             record(task, c, "reject", null, refusal(task, form) + "（" + minutes + "）");

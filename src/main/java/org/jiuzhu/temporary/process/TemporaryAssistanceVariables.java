@@ -47,6 +47,8 @@ public final class TemporaryAssistanceVariables {
 
     /** Task-local, shown read-only on every task form. */
     public static final String CASE_SUMMARY = "caseSummary";
+    /** Task-local, read-only: the decisions so far with their findings. */
+    public static final String DECISION_BASIS = "decisionBasis";
     /** Task-local: the case file page, linked from every task form. */
     public static final String CASE_LINK = "caseLink";
     /** Task-local on 先行救助: the configured maximum. */

@@ -3,6 +3,8 @@ package org.jiuzhu.temporary.process;
 import static org.jiuzhu.temporary.process.TemporaryAssistanceVariables.*;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives every 临时救助 task a read-only summary of the case (task-local {@code caseSummary}): the case
- * itself stays in our table. 先行救助 also gets the configured maximum ({@code aidFirstMax}).
+ * itself stays in our table; the decisions so far with their findings ({@code decisionBasis}) for the
+ * approval forms. 先行救助 also gets the configured maximum ({@code aidFirstMax}).
  */
 @Component("temporaryCaseSummaryListener")
 public class TemporaryCaseSummaryListener implements TaskListener {
@@ -29,19 +32,22 @@ public class TemporaryCaseSummaryListener implements TaskListener {
     private final TemporaryAssistancePayments payments;
     private final AdminUnitRepository units;
     private final TemporaryAssistanceSettings settings;
+    private final Clock clock;
 
     public TemporaryCaseSummaryListener(TemporaryAssistanceCases cases, TemporaryAssistancePayments payments,
-                                        AdminUnitRepository units, TemporaryAssistanceSettings settings) {
+                                        AdminUnitRepository units, TemporaryAssistanceSettings settings, Clock clock) {
         this.cases = cases;
         this.payments = payments;
         this.units = units;
         this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
     public void notify(DelegateTask task) {
         TemporaryAssistanceCase c = cases.get((Long) task.getVariable(CASE_ID));
         task.setVariableLocal(CASE_SUMMARY, summaryOf(c, task));
+        task.setVariableLocal(DECISION_BASIS, decisionBasisOf(c));
         task.setVariableLocal(CASE_LINK, "/cases/" + c.caseNo());
         if (AID_FIRST_TASK.equals(task.getTaskDefinitionKey())) {
             task.setVariableLocal(AID_FIRST_MAX, settings.getAidFirstMax().doubleValue());
@@ -75,5 +81,16 @@ public class TemporaryCaseSummaryListener implements TaskListener {
             lines.add("家庭本年此前已获救助：" + Yuan.format(before) + " 元；审批权限：" + task.getVariable(ROUTE_REASON));
         }
         return String.join("\n", lines);
+    }
+
+    /** The decisions recorded so far (先行救助, 乡镇审核 …) with their findings: what an approval rests on. */
+    String decisionBasisOf(TemporaryAssistanceCase c) {
+        List<String> lines = new ArrayList<>();
+        for (TemporaryAssistanceCases.Decision d : cases.decisions(c.id())) {
+            lines.add("【" + d.stage() + "】" + LocalDate.ofInstant(d.decidedAt(), clock.getZone()) + " 办理"
+                    + (d.amount() == null ? "" : "，金额 " + Yuan.format(d.amount()) + " 元")
+                    + (d.details() == null ? "" : "：" + d.details()));
+        }
+        return lines.isEmpty() ? "尚无审核记录" : String.join("\n", lines);
     }
 }

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.jiuzhu.support.CaseDates;
 import org.jiuzhu.dibao.ApplicationForm;
 import org.jiuzhu.dibao.ApplicationRepository;
 import org.jiuzhu.dibao.ApplicationService;
@@ -582,7 +583,7 @@ class DibaoApplicationProcessTest {
             driver.toHomeInvestigation(pi);
             driver.investigate(pi, 900);
 
-            Assertions.assertThatThrownBy(() -> complete(task(pi), withVariables("evaluationDate", "2026-11-23",
+            Assertions.assertThatThrownBy(() -> complete(task(pi), withVariables("evaluationDate", CaseDates.today(),
                             "participantCount", 5, "agreeCount", 5, "disagreeCount", 1, "evaluationResult", "agree")))
                     .hasMessageContaining("不能超过参加评议人数");
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.jiuzhu.support.CaseDates;
 import org.jiuzhu.dibao.ApplicationForm;
 import org.jiuzhu.dibao.ApplicationRepository;
 import org.jiuzhu.dibao.ApplicationService;
@@ -60,7 +61,7 @@ public class DibaoProcessDriver {
     }
 
     public void evaluate(ProcessInstance pi, String result) {
-        Map<String, Object> variables = withVariables("evaluationDate", "2026-11-23", "participantCount", 9,
+        Map<String, Object> variables = withVariables("evaluationDate", CaseDates.today(), "participantCount", 9,
                 "agreeCount", "agree".equals(result) ? 8 : 2, "disagreeCount", "agree".equals(result) ? 1 : 7,
                 "evaluationResult", result);
         if ("disagree".equals(result)) {
@@ -116,7 +117,7 @@ public class DibaoProcessDriver {
     }
 
     public static Map<String, Object> homeInvestigation(int verifiedIncome) {
-        return withVariables("investigators", "王芳、李强", "investigationDate", "2026-11-20",
+        return withVariables("investigators", "王芳、李强", "investigationDate", CaseDates.today(),
                 "findings", "住房狭小，家中一人在读，妻子打零工", "verifiedMonthlyIncome", verifiedIncome,
                 "investigatorsSigned", true);
     }

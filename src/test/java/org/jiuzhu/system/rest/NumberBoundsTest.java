@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.jiuzhu.support.CaseDates;
 import org.jiuzhu.dibao.process.DibaoProcessDriver;
 import org.jiuzhu.support.DemoOrganisation;
 import org.jiuzhu.support.Households;
@@ -33,7 +34,7 @@ class NumberBoundsTest {
                         + "/submit-form", """
                 {"variables": {"investigators": {"value": "王芳、李强"}, "investigationDate": {"value": "2026-11-20"},
                   "findings": {"value": "住房狭小"}, "investigatorsSigned": {"value": true},
-                  "verifiedMonthlyIncome": {"value": 1e13, "type": "Double"}}}""",
+                  "verifiedMonthlyIncome": {"value": 1e13, "type": "Double"}}}""".replace("2026-11-20", CaseDates.today()),
                 DemoOrganisation.DONGMEN_OFFICER, DemoOrganisation.PASSWORD);
 
         assertThat(response.statusCode()).isEqualTo(400);

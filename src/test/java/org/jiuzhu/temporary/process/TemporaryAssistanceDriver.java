@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.jiuzhu.support.CaseDates;
 import org.jiuzhu.support.DemoOrganisation;
 import org.jiuzhu.support.Households;
 import org.jiuzhu.temporary.TemporaryAssistanceCase;
@@ -96,7 +97,7 @@ final class TemporaryAssistanceDriver {
     }
 
     void deliberate(ProcessInstance pi, double approvedAmount) {
-        complete(task(pi), withVariables("meetingDate", "2026-12-01", "participants", "吴强、马静、县财政局李某",
+        complete(task(pi), withVariables("meetingDate", CaseDates.today(), "participants", "吴强、马静、县财政局李某",
                 "meetingDecision", "该户年内因病、因灾两次陷入困境，同意按乡镇意见给予救助", "approvalDecision", "approve",
                 "approvedAmount", approvedAmount));
     }

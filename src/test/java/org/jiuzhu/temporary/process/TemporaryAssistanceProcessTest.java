@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.jiuzhu.support.CaseDates;
 import org.jiuzhu.dibao.CaseRecords;
 import org.jiuzhu.ledger.PaymentLedger;
 import org.jiuzhu.ledger.PaymentLedger.Kind;
@@ -164,7 +165,7 @@ class TemporaryAssistanceProcessTest {
                     .isEqualByComparingTo("20001");
             Assertions.assertThat(cases.decisions(c.id())).last().satisfies(d -> {
                 Assertions.assertThat(d.stage()).isEqualTo("一事一议");
-                Assertions.assertThat(d.details()).contains("2026-12-01", "吴强、马静、县财政局李某", "同意按乡镇意见");
+                Assertions.assertThat(d.details()).contains(CaseDates.today(), "吴强、马静、县财政局李某", "同意按乡镇意见");
             });
         }
 
@@ -366,7 +367,7 @@ class TemporaryAssistanceProcessTest {
             driver.reviewAndRoute(pi, 20001);
             assertThat(pi).isWaitingAt("Task_CaseByCaseDeliberation");
 
-            complete(task(pi), withVariables("meetingDate", "2026-12-01", "participants", "吴强、马静",
+            complete(task(pi), withVariables("meetingDate", CaseDates.today(), "participants", "吴强、马静",
                     "meetingDecision", "超出年度上限且无特殊情形", "approvalDecision", "reject",
                     "rejectionReason", "家庭年度累计救助已超过上限，经一事一议不予救助"));
             driver.issueRefusal(pi);
@@ -381,7 +382,7 @@ class TemporaryAssistanceProcessTest {
             ProcessInstance pi = driver.startAndSuggest(startForm(newHousehold()));
             driver.reviewAndRoute(pi, 20001);
 
-            Assertions.assertThatThrownBy(() -> complete(task(pi), withVariables("meetingDate", "2026-12-01",
+            Assertions.assertThatThrownBy(() -> complete(task(pi), withVariables("meetingDate", CaseDates.today(),
                             "participants", "吴强", "meetingDecision", "同意", "approvalDecision", "approve",
                             "approvedAmount", 20001)))
                     .hasMessageContaining("至少两人");

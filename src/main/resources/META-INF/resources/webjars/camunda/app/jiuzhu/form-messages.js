@@ -3,10 +3,15 @@
 // Chinese browser they are put into Chinese as they appear; data and labels from our forms are
 // Chinese already and are left alone.
 import {chinese} from './language.js';
+// The other corrections of form-js inside Tasklist: date pickers, errors of dynamic lists.
+import './form-dates.js';
+import './form-lists.js';
 
 const WORDS = new Map([
   ['Field is required.', '此项为必填项。'],
   ['Field must be a valid email.', '请填写有效的电子邮箱。'],
+  ['Value is not a number.', '请填写数字。'],
+  ['Value is expected to be an integer.', '请填写整数。'],
   ['Select', '请选择'],
   ['Search', '搜索'],
   ['No results', '没有匹配的选项'],
@@ -19,7 +24,7 @@ const WORDS = new Map([
   ['Next', '下一页'],
   ['Date', '日期'],
   ['Time', '时间'],
-  ['mm/dd/yyyy', '月/日/年'],
+  ['mm/dd/yyyy', '年-月-日'],
   ['hh:mm', '时:分']
 ]);
 
@@ -29,6 +34,8 @@ const PATTERNS = [
   [/^Field must have minimum length of (\d+)\.$/, '至少填写 $1 个字。'],
   [/^Field must have maximum length of (\d+)\.$/, '不能超过 $1 个字。'],
   [/^Field must match pattern .+\.$/, '格式不正确，请按说明填写。'],
+  [/^Value is expected to have at most (\d+) decimal digits?\.$/, '最多保留 $1 位小数。'],
+  [/^Please select a valid value, the two nearest valid values are (.+) and (.+)\.$/, '数值无效，最接近的有效值为 $1 和 $2。'],
   [/^Field must be a valid +international phone number.*$/, '请填写有效的电话号码。']
 ];
 

@@ -1,10 +1,10 @@
-package org.jiuzhu.dibao.web;
+package org.jiuzhu.dibao;
 
 import java.util.Map;
 import java.util.Set;
 
-/** The codes recorded on a case file, in words. */
-final class CaseFileLabels {
+/** The codes recorded on a case file, in words (the case file page, the task forms' summaries). */
+public final class CaseFileLabels {
 
     /** Stages where refusing means not accepting the application at all. */
     private static final Set<String> ACCEPTANCE_STAGES = Set.of("补正材料", "乡镇受理");
@@ -22,7 +22,8 @@ final class CaseFileLabels {
             Map.entry("file", "备案"),
             Map.entry("filed", "备案"),
             Map.entry("confirmed", "确认"),
-            Map.entry("sendBack", "退回"));
+            Map.entry("sendBack", "退回"),
+            Map.entry("recovered", "已追回"));
 
     private static final Map<String, String> OBJECTION_OUTCOMES = Map.of(
             "unfounded", "异议不成立",
@@ -37,18 +38,18 @@ final class CaseFileLabels {
     private CaseFileLabels() {
     }
 
-    static String decision(String stage, String code) {
+    public static String decision(String stage, String code) {
         if ("reject".equals(code)) {
             return ACCEPTANCE_STAGES.contains(stage) ? "不予受理" : "不予批准";
         }
         return DECISIONS.getOrDefault(code, code);
     }
 
-    static String objectionOutcome(String code) {
+    public static String objectionOutcome(String code) {
         return code == null ? "待核查" : OBJECTION_OUTCOMES.getOrDefault(code, code);
     }
 
-    static String channel(String code) {
+    public static String channel(String code) {
         return SUBMISSION_CHANNELS.getOrDefault(code, code);
     }
 }
