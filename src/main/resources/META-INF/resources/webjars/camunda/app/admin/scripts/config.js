@@ -3,6 +3,7 @@ import {appName, chinese} from '../../jiuzhu/language.js';
 import '../../jiuzhu/login-page.js';
 import '../../jiuzhu/engine-messages.js';
 import '../../jiuzhu/chrome-words.js';
+import '../../jiuzhu/branding.js';
 
 export default {
   app: appName('用户与权限', 'Admin'),
