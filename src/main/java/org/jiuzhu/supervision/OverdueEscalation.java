@@ -199,10 +199,11 @@ public class OverdueEscalation {
         // The leaders who chase the late task, and whoever may read its case — the case's unit, the units above
         // it, the county's supervisors — may read it: 已逾期 in Tasklist then lists what the dashboard and
         // Cockpit's 逾期案件 count for them (OverdueWork).
+        // The candidate group has its grant already: added to, not created twice.
         Set<String> readers = new LinkedHashSet<>();
         readers.add(escalatedTo);
         readers.addAll(UnitGroups.caseReaders(caseChainOf(task, chain)));
-        readers.forEach(group -> Grants.createForGroup(authorizationService, group, Resources.TASK, task.getId(),
+        readers.forEach(group -> Grants.toGroup(authorizationService, group, Resources.TASK, task.getId(),
                 Permissions.READ));
         records.insert(new SupervisionRecords.Record(0, task.getId(), task.getProcessInstanceId(), processDefinitionKey,
                 businessKey, task.getTaskDefinitionKey(), task.getName(), candidateGroup,
