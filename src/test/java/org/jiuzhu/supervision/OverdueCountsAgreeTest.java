@@ -9,7 +9,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -22,13 +25,19 @@ import org.jiuzhu.dibao.process.DibaoProcessDriver;
 import org.jiuzhu.organisation.OfficialRole;
 import org.jiuzhu.organisation.OfficialService;
 import org.jiuzhu.organisation.OrganisationService;
+import org.jiuzhu.support.BrowserTest;
+import org.jiuzhu.support.DemoOrganisation;
 import org.jiuzhu.support.Households;
 import org.jiuzhu.support.JiuzhuIntegrationTest;
 import org.jiuzhu.support.TestCounty;
 import org.jiuzhu.support.WebSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -69,6 +78,9 @@ class OverdueCountsAgreeTest {
     @Autowired ObjectMapper json;
     @LocalServerPort int port;
 
+    /** A case late at 甲镇's acceptance. */
+    ProcessInstance jiaAcceptance;
+
     /**
      * 甲村: a case late at 甲镇's acceptance, one late at the village's home investigation, one late at
      * acceptance but suspended. 乙村: one late at 乙乡's acceptance, one due tomorrow. The scan escalates
@@ -86,7 +98,7 @@ class OverdueCountsAgreeTest {
         officials.ensureOfficial(YI_OFFICER, "乙", "乡", PASSWORD, YI_TOWNSHIP, OfficialRole.OFFICER);
 
         Instant now = Instant.now();
-        ProcessInstance jiaAcceptance = waitingForAcceptance(JIA_VILLAGE, 1);
+        jiaAcceptance = waitingForAcceptance(JIA_VILLAGE, 1);
         ProcessInstance jiaInvestigation = driver.submit(family(JIA_VILLAGE, 2));
         driver.toHomeInvestigation(jiaInvestigation);
         ProcessInstance suspended = waitingForAcceptance(JIA_VILLAGE, 3);
@@ -132,6 +144,103 @@ class OverdueCountsAgreeTest {
         WebSession session = session(JIA_VILLAGE_OFFICER);
 
         assertThat(List.of(dashboard(session), tasklist(session))).containsExactly(2L, 2L);
+    }
+
+    /** A supervisor's Cockpit, in a Chinese browser: 逾期案件 first, with the dashboard's count; nothing to change. */
+    @Nested
+    class InCockpit extends BrowserTest {
+
+        /**
+         * Words of Latin letters on a page: ids are hexadecimal, numbers digits. Left aside: the footer (the time zone
+         * helper's), and what the engine stores as it is — variable names and raw values, the process key.
+         */
+        private static final Pattern WORD = Pattern.compile("\\b[A-Za-z]{3,}\\b");
+
+        @Test
+        void showsTheSupervisor逾期案件FirstAndACaseWithNothingToChange() {
+            long dashboard = dashboard(session(SUPERVISOR));
+            logIn(SUPERVISOR, PASSWORD);
+
+            browser.get(url("/camunda/app/cockpit/default/#/dashboard"));
+            WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".overdue-cases h3")));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".overdue-cases-list"),
+                    jiaAcceptance.getBusinessKey()));
+            wait.until(d -> browser.findElement(By.cssSelector(".overdue-cases")).getLocation().getY()
+                    < browser.findElement(By.cssSelector("section.actual")).getLocation().getY());
+            screenshot("cockpit-supervisor-dashboard");
+
+            assertThat(title.getText()).isEqualTo("逾期案件（" + dashboard + "）").isEqualTo("逾期案件（3）");
+            assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).isEmpty();
+            assertThat(englishWords()).isEmpty();
+
+            browser.get(url("/camunda/app/cockpit/default/#/process-instance/" + jiaAcceptance.getId()
+                    + "/runtime?tab=variables-tab"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("td.actions")));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".definition-key"), "dibaoApplication"));
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".placeholder-content")));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("td.col-name"), "applicationId"));
+            screenshot("cockpit-supervisor-process-instance");
+
+            // Cockpit renders its actions (cancel, suspend, add variable, edit or delete a variable), hidden.
+            assertThat(browser.findElements(By.cssSelector(".ctn-toolbar view, .ctn-toolbar [provider]"))).isNotEmpty();
+            assertThat(browser.findElements(By.cssSelector(".ctn-toolbar"))).isNotEmpty().noneMatch(WebElement::isDisplayed);
+            assertThat(browser.findElements(By.cssSelector("td.actions"))).isNotEmpty().noneMatch(WebElement::isDisplayed);
+            assertThat(visibleButtons()).noneMatch(text -> text.matches("(?s).*(取消|删除|挂起|激活|修改|编辑|迁移|添加变量).*"));
+            assertThat(englishWords()).isEmpty();
+
+            browser.get(url("/camunda/app/cockpit/default/#/process-instance/" + jiaAcceptance.getId()
+                    + "/runtime?tab=user-tasks-tab"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("td.action")));
+            screenshot("cockpit-supervisor-user-tasks");
+            assertThat(browser.findElements(By.cssSelector("td.action"))).noneMatch(WebElement::isDisplayed);
+            assertThat(englishWords()).isEmpty();
+        }
+
+        @Test
+        void leavesTheActionsToAnAdministrator() {
+            logIn(DemoOrganisation.ADMINISTRATOR, DemoOrganisation.PASSWORD);
+
+            browser.get(url("/camunda/app/cockpit/default/#/process-instance/" + jiaAcceptance.getId()
+                    + "/runtime?tab=variables-tab"));
+
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ctn-toolbar")));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("td.actions")));
+        }
+
+        private void logIn(String user, String password) {
+            browser.get(url("/login"));
+            browser.findElement(By.id("username")).sendKeys(user);
+            browser.findElement(By.id("password")).sendKeys(password);
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlToBe(url("/")));
+        }
+
+        private List<String> visibleButtons() {
+            return browser.findElements(By.cssSelector("button, a.btn")).stream().filter(WebElement::isDisplayed)
+                    .map(button -> button.getText() + " " + button.getAttribute("uib-tooltip") + " "
+                            + button.getAttribute("title"))
+                    .toList();
+        }
+
+        private List<String> englishWords() {
+            String text = (String) browser.executeScript(
+                    "const copy = document.body.cloneNode(true);"
+                    + "copy.querySelectorAll('footer, [cam-widget-footer], .bjs-powered-by, td.col-name, td.col-value, .definition-key, .definition-id').forEach(e => e.remove());"
+                    + "document.body.appendChild(copy); copy.style.position = 'absolute';"
+                    + "const text = copy.innerText; copy.remove(); return text;");
+            List<String> words = new ArrayList<>();
+            Matcher matcher = WORD.matcher(text);
+            while (matcher.find()) {
+                if (!matcher.group().matches("[a-fA-F]+")) {
+                    words.add(matcher.group());
+                }
+            }
+            return words;
+        }
+
+        private String url(String path) {
+            return "http://localhost:" + port + path;
+        }
     }
 
     /** Dashboard, Cockpit's 逾期案件, Tasklist's 已逾期. */
