@@ -2,6 +2,9 @@ package org.jiuzhu.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.jiuzhu.support.BrowserTest;
@@ -23,12 +26,18 @@ class WebappBrandingBrowserTest extends BrowserTest {
     @LocalServerPort int port;
 
     @Test
-    void showsOurNameAndLogoAndNoMigrationBannerInEveryWebapp() {
+    void showsOurNameAndLogoAndNoMigrationBannerInEveryWebapp() throws IOException {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(DemoOrganisation.ADMINISTRATOR);
         browser.findElement(By.id("password")).sendKeys(DemoOrganisation.PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.urlToBe(url("/")));
+
+        // The icon a browser asks for by itself, before any script runs: ours, an icon file, not Camunda's PNG.
+        Object icon = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('/camunda/favicon.ico').then(r => r.arrayBuffer())"
+                + ".then(b => done(Array.from(new Uint8Array(b).slice(0, 4)).join(',') + ' ' + b.byteLength))");
+        assertThat(icon).isEqualTo("0,0,1,0 " + Files.size(Path.of("src/main/resources/META-INF/resources/webjars/camunda/favicon.ico")));
 
         for (List<String> app : List.of(List.of("tasklist", "任务列表", "#/"), List.of("cockpit", "流程监控", "#/dashboard"),
                 List.of("admin", "用户与权限", "#/users"), List.of("welcome", "欢迎", "#!/welcome"))) {
