@@ -1,6 +1,7 @@
 package org.jiuzhu.supervision;
 
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.springframework.boot.ApplicationArguments;
@@ -31,7 +32,11 @@ class OverdueTasklistFilter implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         Filter filter = filterService.createTaskFilterQuery().filterName(NAME).singleResult();
         if (filter != null) {
-            filterService.saveFilter(filter.setQuery(OverdueWork.tasklistQuery(taskService)));
+            try {
+                filterService.saveFilter(filter.setQuery(OverdueWork.tasklistQuery(taskService)));
+            } catch (OptimisticLockingException e) {
+                // Another node starting at the same time has just saved the same query.
+            }
         }
     }
 }
