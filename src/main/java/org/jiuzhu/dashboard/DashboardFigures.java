@@ -32,6 +32,7 @@ import org.jiuzhu.organisation.AdminUnitRepository;
 import org.jiuzhu.organisation.UnitCodes;
 import org.jiuzhu.organisation.UnitLevel;
 import org.jiuzhu.supervision.OverdueEscalation;
+import org.jiuzhu.supervision.OverdueWork;
 import org.jiuzhu.system.CaseProcesses;
 import org.jiuzhu.system.CaseVariables;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -169,13 +170,13 @@ public class DashboardFigures {
         return jdbc.sql("""
                 select d.key_ as process_key, t.task_def_key_ as task_key, max(t.name_) as task_name,
                     v.text_ as unit_code, count(*) as open_count,
-                    sum(case when t.due_date_ < :now then 1 else 0 end) as overdue_count
+                    sum(case when %s then 1 else 0 end) as overdue_count
                 from act_ru_task t
                 join act_re_procdef d on d.id_ = t.proc_def_id_
                 left join act_ru_variable v on v.execution_id_ = t.proc_inst_id_ and v.task_id_ is null
                     and v.name_ = :unitCode
                 where d.key_ in (:processKeys) and %s
-                group by d.key_, t.task_def_key_, v.text_""".formatted(inScope.sql()))
+                group by d.key_, t.task_def_key_, v.text_""".formatted(OverdueWork.taskCondition("t"), inScope.sql()))
                 .params(params)
                 .query((rs, row) -> new OpenTasks(rs.getString("process_key"), rs.getString("task_key"),
                         rs.getString("task_name"), rs.getString("unit_code"), rs.getLong("open_count"),
@@ -199,7 +200,8 @@ public class DashboardFigures {
     }
 
     /**
-     * Open tasks past their due date, by the township of their case. Every township of the scope is
+     * Overdue tasks ({@link OverdueWork}: as Cockpit's 逾期案件 and Tasklist's 已逾期 count them), by the
+     * township of their case. Every township of the scope is
      * listed, also those with none; a case of a county itself counts under the county.
      */
     private List<TownshipCount> overdueByTownship(DashboardScope scope, List<OpenTasks> open) {

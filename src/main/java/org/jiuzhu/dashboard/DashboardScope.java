@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.jiuzhu.organisation.AdminUnit;
 import org.jiuzhu.organisation.UnitLevel;
+import org.jiuzhu.supervision.OverdueWork;
 
 /**
  * Whose cases the dashboard counts: those of one or more units and everything below them (a village,
@@ -88,10 +89,6 @@ record DashboardScope(String name, List<AdminUnit> units) {
      * 3 township, 3 village), so a township's cases are those whose code starts with its 9 digits.
      */
     static String unitCodePattern(AdminUnit unit) {
-        return switch (unit.level()) {
-            case VILLAGE -> unit.code();
-            case TOWNSHIP -> unit.code().substring(0, 9) + "%";
-            case COUNTY -> unit.code().substring(0, 6) + "%";
-        };
+        return OverdueWork.casesOf(unit.code());
     }
 }

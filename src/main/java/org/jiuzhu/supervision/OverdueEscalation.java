@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -20,6 +22,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.jiuzhu.organisation.AdminUnit;
 import org.jiuzhu.organisation.AdminUnitRepository;
+import org.jiuzhu.organisation.OfficialService;
 import org.jiuzhu.organisation.UnitGroups;
 import org.jiuzhu.organisation.UnitLevel;
 import org.jiuzhu.system.CaseVariables;
@@ -40,6 +43,8 @@ public class OverdueEscalation {
     public static final String OVERDUE = "overdue";
     public static final String OVERDUE_SINCE = "overdueSince";
     public static final String ESCALATION_PROCESS = "supervisionEscalation";
+    /** The user task of 督办: late work of its own, not a stage of a case (see {@link OverdueWork}). */
+    public static final String SUPERVISE_TASK = "Task_Supervise";
     static final String MESSAGE_LATE_TASK_COMPLETED = "Message_LateTaskCompleted";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -52,10 +57,13 @@ public class OverdueEscalation {
     private final Clock clock;
     private final SupervisionSettings settings;
     private final TransactionTemplate transactions;
+    private final OfficialService officials;
 
     public OverdueEscalation(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
                              AuthorizationService authorizationService, AdminUnitRepository units, SupervisionRecords records,
-                             Clock clock, SupervisionSettings settings, PlatformTransactionManager transactionManager) {
+                             Clock clock, SupervisionSettings settings, PlatformTransactionManager transactionManager,
+                             OfficialService officials) {
+        this.officials = officials;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
@@ -137,6 +145,13 @@ public class OverdueEscalation {
         }));
     }
 
+    /** The units of the task's case ({@link CaseVariables#UNIT_CODE}); the late unit's when the case names none. */
+    private List<AdminUnit> caseChainOf(Task task, List<AdminUnit> lateChain) {
+        Object caseUnit = runtimeService.getVariable(task.getProcessInstanceId(), CaseVariables.UNIT_CODE);
+        List<AdminUnit> chain = caseUnit instanceof String code ? units.findChain(code) : List.of();
+        return chain.isEmpty() ? lateChain : chain;
+    }
+
     private List<AdminUnit> unitChainOf(Task task) {
         return candidateGroupOf(task).map(group -> units.findChain(UnitGroups.unitCodeOf(group).orElseThrow()))
                 .orElse(List.of());
@@ -171,7 +186,8 @@ public class OverdueEscalation {
                 + (lateUnit == null ? "" : "（" + units.pathOf(lateUnit.code(), " ") + "）")
                 + "\n办理期限：" + TIME.format(due.atZone(clock.getZone()))
                 + (overdue ? "\n发现逾期：" : "\n督办时间：") + TIME.format(now.atZone(clock.getZone()))
-                + (task.getAssignee() == null ? "\n尚无人认领" : "\n办理人：" + task.getAssignee());
+                + (task.getAssignee() == null ? "\n尚无人认领"
+                        : "\n办理人：" + officials.namesOf(List.of(task.getAssignee())).get(task.getAssignee()));
         String escalationId = runtimeService.startProcessInstanceByKey(ESCALATION_PROCESS, businessKey,
                 Variables.createVariables()
                         .putValue("escalatedTo", escalatedTo)
@@ -180,12 +196,15 @@ public class OverdueEscalation {
                         .putValue("lateTaskId", task.getId())
                         .putValue(CaseVariables.UNIT_CODE, lateUnit == null ? null : lateUnit.code()))
                 .getId();
-        // The leaders who chase the late task, and the county's supervisors, may see it (已逾期, Cockpit).
-        Grants.createForGroup(authorizationService, escalatedTo, Resources.TASK, task.getId(), Permissions.READ);
-        chain.stream().filter(u -> u.level() == UnitLevel.COUNTY).map(UnitGroups::supervisors)
-                .filter(group -> !group.equals(escalatedTo))
-                .forEach(group -> Grants.createForGroup(authorizationService, group, Resources.TASK, task.getId(),
-                        Permissions.READ));
+        // The leaders who chase the late task, and whoever may read its case — the case's unit, the units above
+        // it, the county's supervisors — may read it: 已逾期 in Tasklist then lists what the dashboard and
+        // Cockpit's 逾期案件 count for them (OverdueWork).
+        // The candidate group has its grant already: added to, not created twice.
+        Set<String> readers = new LinkedHashSet<>();
+        readers.add(escalatedTo);
+        readers.addAll(UnitGroups.caseReaders(caseChainOf(task, chain)));
+        readers.forEach(group -> Grants.toGroup(authorizationService, group, Resources.TASK, task.getId(),
+                Permissions.READ));
         records.insert(new SupervisionRecords.Record(0, task.getId(), task.getProcessInstanceId(), processDefinitionKey,
                 businessKey, task.getTaskDefinitionKey(), task.getName(), candidateGroup,
                 lateUnit == null ? null : lateUnit.code(), codeAt(chain, UnitLevel.TOWNSHIP),

@@ -14,18 +14,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.jiuzhu.organisation.AdminUnit;
 import org.jiuzhu.organisation.AdminUnitRepository;
+import org.jiuzhu.organisation.OfficialService;
 import org.jiuzhu.organisation.UnitGroups;
 import org.jiuzhu.organisation.UnitLevel;
 import org.jiuzhu.system.CaseVariables;
@@ -35,10 +32,9 @@ import org.springframework.stereotype.Service;
 /**
  * The overdue tasks a user may see, with where they are late: township, stage, days overdue, who has them.
  * Feeds the Cockpit plugin 逾期案件: counts by township and stage first, then one page of the tasks at a time.
- * A user sees the tasks Camunda lets them read (their unit's own, those escalated to them); an official of
- * a township or county also every overdue task of the cases of their unit and the units below it, which they
- * may read as cases (process-instance grants), whoever works on them. A village's officials see only their
- * own tasks; supervisors, who belong to no unit, what is escalated to them.
+ * What is overdue and whose it is to see is {@link OverdueWork}'s, as for the dashboard and Tasklist's 已逾期:
+ * the late tasks of the cases of the user's unit and the units below it (a supervisor's county), whoever works
+ * on them; the user may read those cases (process-instance grants).
  */
 @Service
 public class OverdueOverview {
@@ -48,8 +44,8 @@ public class OverdueOverview {
 
     public record OverdueTask(String taskId, String taskName, String processInstanceId, String processName,
                               String businessKey, String dueDate, long daysOverdue, String assignee,
-                              String candidateGroup, String unitName, String townshipCode, String townshipName,
-                              boolean escalated) {
+                              String assigneeName, String candidateGroup, String unitName, String townshipCode,
+                              String townshipName, boolean escalated) {
     }
 
     public record StageCount(String stage, long count) {
@@ -85,20 +81,15 @@ public class OverdueOverview {
     private record TownshipKey(String code, String name) {
     }
 
-    /** An overdue task as the overview needs it, whether the engine's query found it or the unit's cases. */
+    /** An overdue task as the overview needs it. */
     private record Late(String id, String name, Date dueDate, String assignee, String processInstanceId,
                         String processDefinitionId) {
 
         static final Comparator<Late> MOST_OVERDUE_FIRST = Comparator.comparing(Late::dueDate).thenComparing(Late::id);
-
-        static Late of(Task task) {
-            return new Late(task.getId(), task.getName(), task.getDueDate(), task.getAssignee(),
-                    task.getProcessInstanceId(), task.getProcessDefinitionId());
-        }
     }
 
     private final IdentityService identityService;
-    private final TaskService taskService;
+    private final OfficialService officials;
     private final RepositoryService repositoryService;
     private final AdminUnitRepository units;
     private final SupervisionRecords records;
@@ -107,11 +98,11 @@ public class OverdueOverview {
     /** Process definition id → its name (key when unnamed); deployed definitions never change. */
     private final Map<String, String> processNames = new ConcurrentHashMap<>();
 
-    public OverdueOverview(IdentityService identityService, TaskService taskService,
+    public OverdueOverview(IdentityService identityService, OfficialService officials,
                            RepositoryService repositoryService, AdminUnitRepository units, SupervisionRecords records,
                            Clock clock, JdbcClient jdbc) {
         this.identityService = identityService;
-        this.taskService = taskService;
+        this.officials = officials;
         this.repositoryService = repositoryService;
         this.units = units;
         this.records = records;
@@ -124,8 +115,8 @@ public class OverdueOverview {
      * them were escalated. Needs only the visible tasks' ids, names and candidate groups, not the rows
      * of the list.
      */
-    public Summary summaryFor(String userId, List<String> groupIds) {
-        List<Late> tasks = visibleTo(userId, groupIds);
+    public Summary summaryFor(List<String> groupIds) {
+        List<Late> tasks = visibleTo(groupIds);
         if (tasks.isEmpty()) {
             return new Summary(0, 0, List.of());
         }
@@ -155,44 +146,15 @@ public class OverdueOverview {
 
     /**
      * One page of the overdue tasks this user may see, most overdue first, optionally only those whose
-     * candidate unit group lies in one township (the township or one of its villages). The engine
-     * pages and counts what it lets the user read; only the page's tasks are looked up further.
+     * candidate unit group lies in one township (the township or one of its villages). Only the page's
+     * tasks are looked up further.
      *
      * @throws UnknownTownshipException when {@code townshipCode} names no registered township
      */
-    public Page pageFor(String userId, List<String> groupIds, String townshipCode, int firstResult, int maxResults) {
+    public Page pageFor(List<String> groupIds, String townshipCode, int firstResult, int maxResults) {
         Map<String, AdminUnit> unitsByCode = unitsByCode();
         List<String> townshipGroups = townshipCode == null ? null : groupsOfTownship(townshipCode, unitsByCode);
-        if (overseenCases(groupIds).isPresent()) {
-            return pageOfOverseenCases(userId, groupIds, townshipGroups, firstResult, maxResults, unitsByCode);
-        }
-        record Found(long total, List<Task> tasks) {
-        }
-        Found found = asUser(userId, groupIds, () -> {
-            TaskQuery query = overdueTasks(clock.instant());
-            if (townshipGroups != null) {
-                // A candidate query leaves out claimed tasks unless told otherwise.
-                query.taskCandidateGroupIn(townshipGroups).includeAssignedTasks();
-            }
-            // The task id breaks ties of due dates, so that pages neither repeat nor skip a task.
-            query.orderByDueDate().asc().orderByTaskId().asc();
-            List<Task> page = query.listPage(firstResult, maxResults);
-            // A page that is not full is the last one: its end is the total, no second authorised query.
-            boolean last = page.size() < maxResults && (!page.isEmpty() || firstResult == 0);
-            return new Found(last ? firstResult + page.size() : query.count(), page);
-        });
-        return new Page(found.total(), firstResult, maxResults,
-                enrich(found.tasks().stream().map(Late::of).toList(), unitsByCode));
-    }
-
-    /**
-     * A page for an official who oversees the cases of their unit: the engine cannot page the tasks it lets
-     * them read together with those of their unit's cases, so both are read (ids, names and dates only: a
-     * county's overdue work, not its history) and paged here.
-     */
-    private Page pageOfOverseenCases(String userId, List<String> groupIds, List<String> townshipGroups,
-                                     int firstResult, int maxResults, Map<String, AdminUnit> unitsByCode) {
-        List<Late> tasks = visibleTo(userId, groupIds);
+        List<Late> tasks = visibleTo(groupIds);
         if (townshipGroups != null) {
             Map<String, CaseAndGroup> cases = casesAndGroups(tasks.stream().map(Late::id).toList());
             tasks = tasks.stream()
@@ -205,74 +167,37 @@ public class OverdueOverview {
     }
 
     /**
-     * Every overdue task the user may see, most overdue first: what the engine lets them read, and for an
-     * official of a township or county the overdue tasks of their unit's cases.
+     * Every overdue task of the cases the user oversees ({@link OverdueWork}), most overdue first: ids,
+     * names and dates only, a county's overdue work, not its history.
      */
-    private List<Late> visibleTo(String userId, List<String> groupIds) {
-        Instant now = clock.instant();
-        List<Late> readable = asUser(userId, groupIds, () -> overdueTasks(now).list()).stream().map(Late::of).toList();
-        Optional<String> overseen = overseenCases(groupIds);
-        if (overseen.isEmpty()) {
-            return readable;
+    private List<Late> visibleTo(List<String> groupIds) {
+        OverdueWork.Scope scope = OverdueWork.scopeOf(groupIds);
+        if (scope.isEmpty()) {
+            return List.of();
         }
-        Map<String, Late> tasks = new HashMap<>();
-        readable.forEach(task -> tasks.put(task.id(), task));
-        overdueTasksOfCases(overseen.get(), now).forEach(task -> tasks.putIfAbsent(task.id(), task));
-        return tasks.values().stream().sorted(Late.MOST_OVERDUE_FIRST).toList();
-    }
-
-    private TaskQuery overdueTasks(Instant now) {
-        return taskService.createTaskQuery().active().dueBefore(Date.from(now));
-    }
-
-    /**
-     * The unit codes of the cases an official of a township or county oversees, as a SQL {@code like}
-     * pattern: codes nest (6 digits county, 3 township, 3 village), so a township's cases are those whose
-     * code starts with its 9 digits. None for a village's officials and for users of no unit.
-     */
-    private static Optional<String> overseenCases(List<String> groupIds) {
-        return UnitGroups.mostLocalUnitCode(groupIds).flatMap(code -> switch (UnitLevel.ofCode(code)) {
-            case COUNTY -> Optional.of(code.substring(0, 6) + "%");
-            case TOWNSHIP -> Optional.of(code.substring(0, 9) + "%");
-            case VILLAGE -> Optional.empty();
-        });
-    }
-
-    /**
-     * The overdue tasks of the running cases whose unit ({@link CaseVariables#UNIT_CODE}) matches the pattern,
-     * whoever works on them; not those of 督办, which are the leaders'. The unit variable is read through the
-     * PostgreSQL index on it (dashboard/CaseUnitIndex), which names it literally.
-     */
-    private List<Late> overdueTasksOfCases(String unitCodePattern, Instant now) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("now", Timestamp.from(clock.instant()));
+        List<String> conditions = new ArrayList<>();
+        for (String pattern : scope.unitCodePatterns()) {
+            String name = "cases" + conditions.size();
+            params.put(name, pattern);
+            conditions.add("v.text_ like :" + name);
+        }
+        // The unit variable is read through the PostgreSQL index on it (dashboard/CaseUnitIndex), which names it
+        // literally; administrators see cases of no unit too.
         return jdbc.sql("""
                 select t.id_, t.name_, t.due_date_, t.assignee_, t.proc_inst_id_, t.proc_def_id_
                 from act_ru_task t
-                join act_ru_variable v on v.execution_id_ = t.proc_inst_id_ and v.task_id_ is null
+                %s join act_ru_variable v on v.execution_id_ = t.proc_inst_id_ and v.task_id_ is null
                     and v.name_ = '%s'
-                join act_re_procdef d on d.id_ = t.proc_def_id_
-                where t.due_date_ < :now and t.suspension_state_ = 1 and d.key_ <> :escalation
-                    and v.text_ like :cases""".formatted(CaseVariables.UNIT_CODE))
-                .param("now", Timestamp.from(now))
-                .param("escalation", OverdueEscalation.ESCALATION_PROCESS)
-                .param("cases", unitCodePattern)
+                where %s and %s
+                order by t.due_date_, t.id_""".formatted(scope.everything() ? "left" : "", CaseVariables.UNIT_CODE,
+                        OverdueWork.taskCondition("t"),
+                        scope.everything() ? "1 = 1" : "(" + String.join(" or ", conditions) + ")"))
+                .params(params)
                 .query((rs, row) -> new Late(rs.getString(1), rs.getString(2), rs.getTimestamp(3), rs.getString(4),
                         rs.getString(5), rs.getString(6)))
                 .list();
-    }
-
-    /** Runs the engine query as this user, so that it returns only what the user may see. */
-    private <T> T asUser(String userId, List<String> groupIds, Supplier<T> query) {
-        Authentication previous = identityService.getCurrentAuthentication();
-        identityService.setAuthentication(userId, groupIds);
-        try {
-            return query.get();
-        } finally {
-            if (previous == null) {
-                identityService.clearAuthentication();
-            } else {
-                identityService.setAuthentication(previous);
-            }
-        }
     }
 
     /** The unit groups of a township and of every village under it. */
@@ -299,6 +224,7 @@ public class OverdueOverview {
         Map<String, CaseAndGroup> cases = casesAndGroups(taskIds);
         Map<String, String> processNames = processNames(tasks);
         Set<String> escalated = records.tasksWithRecords(taskIds);
+        Map<String, String> names = officials.namesOf(tasks.stream().map(Late::assignee).toList());
         return tasks.stream().map(task -> {
             CaseAndGroup found = cases.getOrDefault(task.id(), CaseAndGroup.NONE);
             Place place = placeOf(found.group(), unitsByCode);
@@ -307,7 +233,8 @@ public class OverdueOverview {
             return new OverdueTask(task.id(), task.name(), task.processInstanceId(),
                     task.processDefinitionId() == null ? null : processNames.get(task.processDefinitionId()),
                     found.businessKey(), due.toString(),
-                    Math.max(1, Duration.between(due, now).toDays() + 1), task.assignee(), found.group(),
+                    Math.max(1, Duration.between(due, now).toDays() + 1), task.assignee(),
+                    task.assignee() == null ? null : names.get(task.assignee()), found.group(),
                     place.unitName(), place.townshipCode(), place.townshipName(), escalated.contains(task.id()));
         }).toList();
     }
@@ -367,8 +294,7 @@ public class OverdueOverview {
      */
     private Map<String, CaseAndGroup> casesAndGroups(List<String> taskIds) {
         Map<String, CaseAndGroup> cases = new HashMap<>();
-        for (int from = 0; from < taskIds.size(); from += 500) {
-            List<String> chunk = taskIds.subList(from, Math.min(taskIds.size(), from + 500));
+        IdChunks.forEach(taskIds, chunk -> {
             jdbc.sql("""
                     select t.id_, e.business_key_, l.group_id_
                     from act_ru_task t
@@ -384,7 +310,7 @@ public class OverdueOverview {
                         cases.merge(rs.getString(1), row, (a, b) -> b.group() != null
                                 && (a.group() == null || b.group().compareTo(a.group()) < 0) ? b : a);
                     });
-        }
+        });
         return cases;
     }
 }

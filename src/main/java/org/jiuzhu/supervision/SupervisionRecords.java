@@ -2,8 +2,11 @@ package org.jiuzhu.supervision;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -72,17 +75,12 @@ public class SupervisionRecords {
                 .query(Long.class).single() > 0;
     }
 
-    /**
-     * Which of these tasks have a supervision record: one query per 500 ids (a database takes only so
-     * many parameters), for lists of overdue tasks.
-     */
-    public java.util.Set<String> tasksWithRecords(java.util.Collection<String> taskIds) {
-        List<String> ids = List.copyOf(taskIds);
-        java.util.Set<String> found = new java.util.HashSet<>();
-        for (int from = 0; from < ids.size(); from += 500) {
-            found.addAll(jdbc.sql("select task_id from supervision_record where task_id in (:ids)")
-                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 500))).query(String.class).list());
-        }
+    /** Which of these tasks have a supervision record, for lists of overdue tasks. */
+    public Set<String> tasksWithRecords(Collection<String> taskIds) {
+        Set<String> found = new HashSet<>();
+        IdChunks.forEach(List.copyOf(taskIds), ids -> found.addAll(
+                jdbc.sql("select task_id from supervision_record where task_id in (:ids)").param("ids", ids)
+                        .query(String.class).list()));
         return found;
     }
 

@@ -59,7 +59,7 @@ function taskTable(tasks) {
     element('td', {}, task.unitName || ''),
     element('td', {}, formatDate(task.dueDate)),
     element('td', {class: 'overdue-days'}, `${task.daysOverdue} 天`),
-    element('td', {}, task.assignee || '未认领'),
+    element('td', {}, task.assigneeName || task.assignee || '未认领'),
     element('td', {}, task.escalated ? '已督办' : '待督办'))));
   // Scrolls sideways in a narrow window rather than cutting off the last columns.
   return element('div', {class: 'overdue-cases-scroll'}, element('table', {class: 'table table-striped overdue-cases-table'},
@@ -143,11 +143,24 @@ function dashboard(node, api, summary) {
   node.append(section);
 }
 
+// Cockpit shows dashboard plugins at the bottom, under 自定义插件; supervisors open Cockpit for this list, so its
+// section goes above Cockpit's own (plugin.css hides that section's heading: the list has its own).
+function moveToTop(node) {
+  const section = node.closest('section.deprecate');
+  const dashboard = section && section.closest('.dashboard');
+  const sections = dashboard && dashboard.querySelector(':scope > .sections');
+  if (sections && section.nextElementSibling !== sections) {
+    section.classList.add('overdue-cases-first');
+    dashboard.insertBefore(section, sections);
+  }
+}
+
 export default {
   id: 'jiuzhu.overdue-cases',
   pluginPoint: 'cockpit.dashboard',
   priority: 100,
   render: (node, {api}) => {
+    setTimeout(() => moveToTop(node));
     node.innerHTML = `<section class="overdue-cases"><h3 class="section-title">${TITLE}</h3><p>正在加载…</p></section>`;
     getJson(api, '/summary')
       .then(summary => dashboard(node, api, summary))

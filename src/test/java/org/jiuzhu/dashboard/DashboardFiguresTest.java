@@ -35,6 +35,7 @@ import org.jiuzhu.organisation.UnitLevel;
 import org.jiuzhu.support.DemoOrganisation;
 import org.jiuzhu.support.Households;
 import org.jiuzhu.support.JiuzhuIntegrationTest;
+import org.jiuzhu.support.TestCounty;
 import org.jiuzhu.support.WebSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,12 +56,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardFiguresTest {
 
-    static final String COUNTY = "341897000000";
-    static final String DONGHU_TOWNSHIP = "341897001000";
-    static final String DONGHU_VILLAGE = "341897001001";
-    static final String XIHU_VILLAGE = "341897001002";
-    static final String NANSHAN_TOWNSHIP = "341897002000";
-    static final String NANSHAN_VILLAGE = "341897002001";
+    static final TestCounty KANBAN = new TestCounty("341897", "看板县");
+    static final String COUNTY = KANBAN.code();
+    static final String DONGHU_TOWNSHIP = KANBAN.township(1);
+    static final String DONGHU_VILLAGE = KANBAN.village(1, 1);
+    static final String XIHU_VILLAGE = KANBAN.village(1, 2);
+    static final String NANSHAN_TOWNSHIP = KANBAN.township(2);
+    static final String NANSHAN_VILLAGE = KANBAN.village(2, 1);
     static final String PASSWORD = "secret-123";
 
     @LocalServerPort int port;
@@ -92,12 +94,8 @@ class DashboardFiguresTest {
     @BeforeAll
     void casesOfTheTestCounty() {
         init(processEngine);
-        organisation.addUnit(COUNTY, "看板县");
-        organisation.addUnit(DONGHU_TOWNSHIP, "东湖镇");
-        organisation.addUnit(DONGHU_VILLAGE, "东湖村");
-        organisation.addUnit(XIHU_VILLAGE, "西湖村");
-        organisation.addUnit(NANSHAN_TOWNSHIP, "南山乡");
-        organisation.addUnit(NANSHAN_VILLAGE, "南山村");
+        KANBAN.register(organisation, DONGHU_TOWNSHIP, "东湖镇", DONGHU_VILLAGE, "东湖村", XIHU_VILLAGE, "西湖村",
+                NANSHAN_TOWNSHIP, "南山乡", NANSHAN_VILLAGE, "南山村");
         officials.ensureOfficial("kb_county", "看", "板", PASSWORD, COUNTY, OfficialRole.OFFICER);
         officials.ensureOfficial("kb_supervisor", "督", "办", PASSWORD, COUNTY, OfficialRole.SUPERVISOR);
         officials.ensureOfficial("kb_donghu_town", "东", "镇", PASSWORD, DONGHU_TOWNSHIP, OfficialRole.OFFICER);

@@ -3,9 +3,12 @@ package org.jiuzhu.emergency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jiuzhu.support.DemoOrganisation.*;
 
+import java.time.Instant;
 import java.util.Map;
 
 import org.jiuzhu.dibao.ApplicationForm;
+import org.jiuzhu.dibao.ApplicationRepository;
+import org.jiuzhu.organisation.UnitLevel;
 import org.jiuzhu.support.Households;
 import org.jiuzhu.support.JiuzhuIntegrationTest;
 import org.jiuzhu.support.WebSession;
@@ -22,6 +25,8 @@ class EmergencyPagesTest {
     @LocalServerPort int port;
     @Autowired EmergencyPeriods periods;
     @Autowired JdbcClient jdbc;
+    @Autowired EmergencyArchive archive;
+    @Autowired ApplicationRepository applications;
 
     @AfterEach
     void endEverything() {
@@ -60,6 +65,26 @@ class EmergencyPagesTest {
         county.postForm("/emergencies", "/emergencies", Map.of("unitCode", TOWNSHIP_QINGSHAN, "reason", "EPIDEMIC",
                 "description", "疫情"));
         assertThat(county.get("/emergencies").body()).contains("已处于紧急状态，无需重复启动");
+    }
+
+    @Test
+    void namesWhoFiledInTheArchiveByNameNotByLogin() {
+        long emergency = periods.declare(TOWNSHIP_CHENGGUAN, EmergencyReason.EPIDEMIC, "备档姓名测试", COUNTY_OFFICER);
+        ApplicationForm form = Households.poorFamilyBornIn(1969, 120);
+        form.unitCode = VILLAGE_DONGMEN;
+        long id = applications.insert("JN-ARCHIVE-NAMES", COUNTY, TOWNSHIP_CHENGGUAN, form, "PUBLIC", null,
+                Instant.now(), null);
+        archive.open(id, emergency, "本人承诺所填情况属实", VILLAGE_DONGMEN, TOWNSHIP_CHENGGUAN, COUNTY);
+        archive.file(id, UnitLevel.VILLAGE, DONGMEN_OFFICER);
+        archive.file(id, UnitLevel.TOWNSHIP, CHENGGUAN_OFFICER);
+        WebSession village = new WebSession(port);
+        village.login(DONGMEN_OFFICER, PASSWORD);
+
+        String villageArchive = village.get("/emergencies/archive?level=VILLAGE").body();
+        String townshipArchive = village.get("/emergencies/archive?level=TOWNSHIP").body();
+
+        assertThat(villageArchive).contains("JN-ARCHIVE-NAMES", "李秀英").doesNotContain(DONGMEN_OFFICER);
+        assertThat(townshipArchive).contains("JN-ARCHIVE-NAMES", "陈志强").doesNotContain(CHENGGUAN_OFFICER);
     }
 
     @Test

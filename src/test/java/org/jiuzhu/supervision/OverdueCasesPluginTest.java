@@ -23,6 +23,7 @@ import org.jiuzhu.support.BrowserTest;
 import org.jiuzhu.support.DemoOrganisation;
 import org.jiuzhu.support.Households;
 import org.jiuzhu.support.JiuzhuIntegrationTest;
+import org.jiuzhu.support.TestCounty;
 import org.jiuzhu.support.WebSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,11 +49,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class OverdueCasesPluginTest {
 
     private static final String RESOURCE = "/camunda/api/cockpit/plugin/overdue-cases/default/overdue-tasks";
-    static final String COUNTY = "341895000000";
-    static final String BEIHU_TOWNSHIP = "341895001000";
-    static final String BEIHU_VILLAGE = "341895001001";
-    static final String NANHU_TOWNSHIP = "341895002000";
-    static final String NANHU_VILLAGE = "341895002001";
+    static final TestCounty YUQI = new TestCounty("341895", "逾期县");
+    static final String COUNTY = YUQI.code();
+    static final String BEIHU_TOWNSHIP = YUQI.township(1);
+    static final String BEIHU_VILLAGE = YUQI.village(1, 1);
+    static final String NANHU_TOWNSHIP = YUQI.township(2);
+    static final String NANHU_VILLAGE = YUQI.village(2, 1);
     static final String SUPERVISOR = "yq_supervisor";
     static final String OTHER_COUNTYS_SUPERVISOR = "jiangan_supervisor";
     static final String BEIHU_TOWNSHIP_OFFICER = "yq_beihu";
@@ -77,7 +79,7 @@ class OverdueCasesPluginTest {
     ProcessInstance secondAcceptance;
     /** 南湖乡 accepts late, due last. */
     ProcessInstance nanhuAcceptance;
-    /** A task of no unit for the county's supervisors, never escalated (it belongs to no case). */
+    /** A task of no case for the county's supervisors: no case's late work, so counted nowhere. */
     String noUnitTaskId;
 
     /**
@@ -87,11 +89,8 @@ class OverdueCasesPluginTest {
     @BeforeAll
     void lateWorkOfTheTestCounty() {
         init(processEngine);
-        organisation.addUnit(COUNTY, "逾期县");
-        organisation.addUnit(BEIHU_TOWNSHIP, "北湖镇");
-        organisation.addUnit(BEIHU_VILLAGE, "北湖村");
-        organisation.addUnit(NANHU_TOWNSHIP, "南湖乡");
-        organisation.addUnit(NANHU_VILLAGE, "南湖村");
+        YUQI.register(organisation, BEIHU_TOWNSHIP, "北湖镇", BEIHU_VILLAGE, "北湖村", NANHU_TOWNSHIP, "南湖乡",
+                NANHU_VILLAGE, "南湖村");
         officials.ensureOfficial(SUPERVISOR, "督", "办", PASSWORD, COUNTY, OfficialRole.SUPERVISOR);
         officials.ensureOfficial(BEIHU_TOWNSHIP_OFFICER, "北", "镇", PASSWORD, BEIHU_TOWNSHIP, OfficialRole.OFFICER);
         officials.ensureOfficial(COUNTY_OFFICER, "逾", "县", PASSWORD, COUNTY, OfficialRole.OFFICER);
@@ -110,6 +109,7 @@ class OverdueCasesPluginTest {
         dueDaysAgo(task(secondAcceptance), 2, now);
         dueDaysAgo(task(nanhuAcceptance), 1, now);
         escalation.escalateOverdueTasks();
+        taskService.setAssignee(task(firstAcceptance).getId(), BEIHU_TOWNSHIP_OFFICER);
 
         Task noUnit = taskService.newTask();
         noUnit.setName("核对督办台账");
@@ -127,17 +127,15 @@ class OverdueCasesPluginTest {
     void summarisesTheSupervisorsLateTasksByTownshipAndStage() {
         JsonNode summary = get(SUPERVISOR, RESOURCE + "/summary");
 
-        Assertions.assertThat(summary.get("total").asLong()).isEqualTo(5);
+        Assertions.assertThat(summary.get("total").asLong()).as("not the task of no case").isEqualTo(4);
         Assertions.assertThat(summary.get("escalated").asLong()).isEqualTo(4);
         JsonNode townships = summary.get("townships");
-        Assertions.assertThat(townships).hasSize(3);
+        Assertions.assertThat(townships).hasSize(2);
         Assertions.assertThat(townships.get(0).toString()).isEqualTo("""
                 {"townshipCode":"341895001000","townshipName":"北湖镇","count":3,"stages":[\
                 {"stage":"乡镇受理","count":2},{"stage":"入户调查","count":1}]}""");
         Assertions.assertThat(townships.get(1).toString()).isEqualTo("""
                 {"townshipCode":"341895002000","townshipName":"南湖乡","count":1,"stages":[{"stage":"乡镇受理","count":1}]}""");
-        Assertions.assertThat(townships.get(2).toString()).isEqualTo("""
-                {"townshipCode":null,"townshipName":"（未归属单位）","count":1,"stages":[{"stage":"核对督办台账","count":1}]}""");
     }
 
     @Test
@@ -172,7 +170,7 @@ class OverdueCasesPluginTest {
         JsonNode rest = get(COUNTY_OFFICER, RESOURCE + "?firstResult=3&maxResults=3");
         JsonNode nanhu = get(COUNTY_OFFICER, RESOURCE + "?townshipCode=" + NANHU_TOWNSHIP);
 
-        Assertions.assertThat(summary.get("total").asLong()).as("not the supervisors' task of no unit").isEqualTo(4);
+        Assertions.assertThat(summary.get("total").asLong()).as("not the supervisors' task of no case").isEqualTo(4);
         Assertions.assertThat(summary.get("townships").findValuesAsText("townshipName")).containsExactly("北湖镇", "南湖乡");
         Assertions.assertThat(first.get("total").asLong()).isEqualTo(4);
         Assertions.assertThat(taskIds(first)).containsExactly(task(firstAcceptance).getId(), task(investigation).getId(),
@@ -202,22 +200,22 @@ class OverdueCasesPluginTest {
         JsonNode rest = get(SUPERVISOR, RESOURCE + "?firstResult=2&maxResults=2");
         JsonNode last = get(SUPERVISOR, RESOURCE + "?firstResult=4&maxResults=2");
 
-        Assertions.assertThat(all.get("total").asLong()).isEqualTo(5);
+        Assertions.assertThat(all.get("total").asLong()).isEqualTo(4);
         Assertions.assertThat(all.get("firstResult").asInt()).isZero();
         Assertions.assertThat(all.get("maxResults").asInt()).isEqualTo(50);
-        Assertions.assertThat(taskIds(all)).containsExactly(noUnitTaskId, task(firstAcceptance).getId(),
+        Assertions.assertThat(taskIds(all)).containsExactly(task(firstAcceptance).getId(),
                 task(investigation).getId(), task(secondAcceptance).getId(), task(nanhuAcceptance).getId());
-        Assertions.assertThat(first.get("total").asLong()).isEqualTo(5);
-        Assertions.assertThat(taskIds(first)).containsExactly(noUnitTaskId, task(firstAcceptance).getId());
-        Assertions.assertThat(taskIds(rest)).containsExactly(task(investigation).getId(), task(secondAcceptance).getId());
+        Assertions.assertThat(first.get("total").asLong()).isEqualTo(4);
+        Assertions.assertThat(taskIds(first)).containsExactly(task(firstAcceptance).getId(), task(investigation).getId());
+        Assertions.assertThat(taskIds(rest)).containsExactly(task(secondAcceptance).getId(), task(nanhuAcceptance).getId());
         Assertions.assertThat(rest.get("firstResult").asInt()).isEqualTo(2);
-        Assertions.assertThat(taskIds(last)).containsExactly(task(nanhuAcceptance).getId());
-        // Every page tells the same total: counted for a full page, the end of the last one otherwise.
-        Assertions.assertThat(rest.get("total").asLong()).isEqualTo(5);
-        Assertions.assertThat(last.get("total").asLong()).isEqualTo(5);
+        Assertions.assertThat(taskIds(last)).isEmpty();
+        // Every page tells the same total.
+        Assertions.assertThat(rest.get("total").asLong()).isEqualTo(4);
+        Assertions.assertThat(last.get("total").asLong()).isEqualTo(4);
         JsonNode beyond = get(SUPERVISOR, RESOURCE + "?firstResult=10&maxResults=2");
         Assertions.assertThat(taskIds(beyond)).isEmpty();
-        Assertions.assertThat(beyond.get("total").asLong()).isEqualTo(5);
+        Assertions.assertThat(beyond.get("total").asLong()).isEqualTo(4);
         Assertions.assertThat(get(SUPERVISOR, RESOURCE + "?maxResults=1000").get("maxResults").asInt()).isEqualTo(200);
     }
 
@@ -239,7 +237,7 @@ class OverdueCasesPluginTest {
 
     @Test
     void describesEachLateTask() {
-        JsonNode row = get(SUPERVISOR, RESOURCE + "?maxResults=2").get("tasks").get(1);
+        JsonNode row = get(SUPERVISOR, RESOURCE + "?maxResults=2").get("tasks").get(0);
 
         Assertions.assertThat(row.get("taskId").asText()).isEqualTo(task(firstAcceptance).getId());
         Assertions.assertThat(row.get("taskName").asText()).isEqualTo("乡镇受理");
@@ -253,6 +251,8 @@ class OverdueCasesPluginTest {
         Assertions.assertThat(row.get("townshipCode").asText()).isEqualTo(BEIHU_TOWNSHIP);
         Assertions.assertThat(row.get("townshipName").asText()).isEqualTo("北湖镇");
         Assertions.assertThat(row.get("escalated").asBoolean()).isTrue();
+        Assertions.assertThat(row.get("assignee").asText()).isEqualTo(BEIHU_TOWNSHIP_OFFICER);
+        Assertions.assertThat(row.get("assigneeName").asText()).as("named, not by login").isEqualTo("北镇");
     }
 
     @Test
@@ -292,13 +292,15 @@ class OverdueCasesPluginTest {
 
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".overdue-cases-list"),
                     firstAcceptance.getBusinessKey()));
-            Assertions.assertThat(browser.findElement(By.cssSelector(".overdue-cases h3")).getText()).isEqualTo("逾期案件（5）");
+            Assertions.assertThat(browser.findElement(By.cssSelector(".overdue-cases h3")).getText()).isEqualTo("逾期案件（4）");
             Assertions.assertThat(browser.findElement(By.cssSelector(".overdue-cases-escalated")).getText())
                     .contains("已督办 4 件");
             Assertions.assertThat(browser.findElement(By.cssSelector(".overdue-cases-summary")).getText())
-                    .contains("北湖镇", "乡镇受理 2、入户调查 1", "南湖乡", "（未归属单位）");
+                    .contains("北湖镇", "乡镇受理 2、入户调查 1", "南湖乡").doesNotContain("未归属单位");
             Assertions.assertThat(browser.findElement(By.cssSelector(".overdue-cases-range")).getText())
-                    .isEqualTo("第 1–5 条，共 5 条");
+                    .isEqualTo("第 1–4 条，共 4 条");
+            Assertions.assertThat(browser.findElement(By.cssSelector(".overdue-cases-list")).getText())
+                    .contains("北镇").doesNotContain(BEIHU_TOWNSHIP_OFFICER);
             browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.cssSelector(".overdue-cases")));
             screenshot("cockpit-overdue-cases");
 

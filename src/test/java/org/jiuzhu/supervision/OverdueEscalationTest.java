@@ -81,6 +81,22 @@ class OverdueEscalationTest {
     }
 
     @Test
+    void namesTheOfficialWhoHasTheLateTaskInThe督办ByNameNotByLogin() {
+        ProcessInstance pi = driver.submit(Households.poorFamily(935));
+        driver.checkMaterials(pi);
+        Task late = task(pi);
+        processEngine.getTaskService().claim(late.getId(), DemoOrganisation.CHENGGUAN_OFFICER);
+
+        DibaoProcessDriver.moveClock(Duration.ofDays(10));
+        escalation.escalateOverdueTasks();
+
+        ProcessInstance supervision = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey("supervisionEscalation").variableValueEquals("lateTaskId", late.getId()).singleResult();
+        Assertions.assertThat((String) runtimeService.getVariable(supervision.getId(), "supervisionSummary"))
+                .contains("办理人：陈志强").doesNotContain(DemoOrganisation.CHENGGUAN_OFFICER);
+    }
+
+    @Test
     void showsTheLateTaskInTheOverdueFilterOfTheLeadersButNotToAnotherCounty() {
         ProcessInstance pi = driver.submit(Households.poorFamily(940));
         driver.checkMaterials(pi);

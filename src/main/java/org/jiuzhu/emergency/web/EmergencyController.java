@@ -3,6 +3,7 @@ package org.jiuzhu.emergency.web;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.jiuzhu.emergency.EmergencyArchive;
 import org.jiuzhu.emergency.EmergencyPeriods;
@@ -92,7 +93,11 @@ class EmergencyController {
         List<String> villages = villagesOf(profile);
         model.addAttribute("level", level);
         model.addAttribute("levels", UnitLevel.values());
-        model.addAttribute("cases", archive.filedAt(level, villages));
+        List<EmergencyArchive.ArchivedCase> cases = archive.filedAt(level, villages);
+        model.addAttribute("cases", cases);
+        // Who filed, by name: the archive keeps their login.
+        model.addAttribute("names", officials.namesOf(cases.stream().flatMap(c -> Stream.of(
+                c.villageFiledBy(), c.townshipFiledBy(), c.countyFiledBy())).toList()));
         model.addAttribute("outcomes", EmergencyArchive.Outcome.values());
         return ARCHIVE_VIEW;
     }

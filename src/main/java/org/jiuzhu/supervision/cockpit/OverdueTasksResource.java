@@ -53,7 +53,7 @@ public class OverdueTasksResource extends AbstractCockpitPluginResource {
         }
         try {
             return Response.ok(SpringBeans.get(OverdueOverview.class)
-                    .pageFor(user.getUserId(), user.getGroupIds(), township, first, max)).build();
+                    .pageFor(user.getGroupIds(), township, first, max)).build();
         } catch (OverdueOverview.UnknownTownshipException e) {
             return badRequest(e.getMessage());
         }
@@ -67,7 +67,7 @@ public class OverdueTasksResource extends AbstractCockpitPluginResource {
         if (!mayUseCockpit(user)) {
             return forbidden();
         }
-        return Response.ok(SpringBeans.get(OverdueOverview.class).summaryFor(user.getUserId(), user.getGroupIds())).build();
+        return Response.ok(SpringBeans.get(OverdueOverview.class).summaryFor(user.getGroupIds())).build();
     }
 
     private boolean mayUseCockpit(Authentication user) {

@@ -1,9 +1,13 @@
 package org.jiuzhu.temporary.web;
 
+import java.util.List;
+import java.util.stream.Stream;
+
 import org.camunda.bpm.engine.HistoryService;
 import org.jiuzhu.dibao.CaseProgress;
 import org.jiuzhu.ledger.PaymentLedger;
 import org.jiuzhu.organisation.AdminUnitRepository;
+import org.jiuzhu.organisation.OfficialService;
 import org.jiuzhu.temporary.TemporaryAssistanceCase;
 import org.jiuzhu.temporary.TemporaryAssistanceCases;
 import org.springframework.http.HttpStatus;
@@ -27,9 +31,11 @@ class TemporaryCaseController {
     private final CaseProgress progress;
     private final HistoryService historyService;
     private final AdminUnitRepository units;
+    private final OfficialService officials;
 
     TemporaryCaseController(TemporaryAssistanceCases cases, PaymentLedger ledger, CaseProgress progress,
-                            HistoryService historyService, AdminUnitRepository units) {
+                            HistoryService historyService, AdminUnitRepository units, OfficialService officials) {
+        this.officials = officials;
         this.cases = cases;
         this.ledger = ledger;
         this.progress = progress;
@@ -47,7 +53,11 @@ class TemporaryCaseController {
         model.addAttribute("assistanceCase", c);
         model.addAttribute("placePath", units.pathOf(c.unitCode(), " / "));
         model.addAttribute("progress", progress.ofProcessInstance(c.processInstanceId()));
-        model.addAttribute("decisions", cases.decisions(c.id()));
+        List<TemporaryAssistanceCases.Decision> decisions = cases.decisions(c.id());
+        model.addAttribute("decisions", decisions);
+        // Who registered and who decided, by name, not by login.
+        model.addAttribute("names", officials.namesOf(Stream.concat(Stream.of(c.submittedBy()),
+                decisions.stream().map(TemporaryAssistanceCases.Decision::decidedBy)).toList()));
         model.addAttribute("payments", ledger.ofCase(no));
         return VIEW;
     }

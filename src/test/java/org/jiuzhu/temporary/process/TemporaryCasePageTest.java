@@ -52,6 +52,8 @@ class TemporaryCasePageTest {
 
         Assertions.assertThat(page).contains("临时救助案卷", pi.getBusinessKey(), "已批准", "乡镇审核", "乡镇审批",
                 "临时救助", "4000.00", "书面告知");
+        // Who decided, by name (陈志强), not by login.
+        Assertions.assertThat(page).contains(">陈志强<").doesNotContain(">" + DemoOrganisation.CHENGGUAN_OFFICER + "<");
         Assertions.assertThat(otherVillage.get("/cases/" + pi.getBusinessKey()).statusCode()).isEqualTo(404);
     }
 }

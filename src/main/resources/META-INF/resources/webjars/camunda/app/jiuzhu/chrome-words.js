@@ -8,7 +8,21 @@ const TEXTS = new Map([
   ['Toggle this section', '展开/收起'],
   ['Select all', '全选'],
   ['Suspended Job Definition', '已挂起的作业定义'],
-  ['Invalid Date Value.', '日期无效。']
+  ['Invalid Date Value.', '日期无效。'],
+  // An empty field of Cockpit's sidebar (上级流程实例 ID) and the variable types of its tables.
+  ['null', '无'],
+  ['String', '文本'],
+  ['Boolean', '是/否'],
+  ['Short', '短整数'],
+  ['Integer', '整数'],
+  ['Long', '长整数'],
+  ['Double', '小数'],
+  ['Date', '日期'],
+  ['Json', '结构化数据'],
+  ['Object', '对象'],
+  ['Null', '空值'],
+  ['Bytes', '二进制数据'],
+  ['File', '文件']
 ]);
 const ATTRIBUTES = new Map([
   ['zoom in', '放大'],

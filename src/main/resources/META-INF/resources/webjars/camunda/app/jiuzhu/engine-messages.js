@@ -20,20 +20,29 @@ export function translate(text) {
   for (const [pattern, chineseText] of PATTERNS) {
     const match = text.match(pattern);
     if (match) {
-      return text.replace(match[0], chineseText(...match.slice(1))).replace(/^Error:\s*/, '');
+      return text.replace(match[0], chineseText(...match.slice(1))).replace(/^\s*Error:\s*/, '');
     }
   }
   return text;
 }
 
+// Cockpit prints a refusal as its JavaScript error ("Error: " + message), also when our server's message is
+// Chinese already: the prefix goes when Chinese follows it.
+const ERROR_BEFORE_CHINESE = /^(\s*)Error:\s*(?=[^\s]*[\u3400-\u9fff])/;
+
 function translateTree(root) {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.currentNode; node !== null; node = walker.nextNode()) {
-    if (node.nodeType === Node.TEXT_NODE && node.nodeValue.includes('permission')) {
-      const translated = translate(node.nodeValue);
-      if (translated !== node.nodeValue) {
-        node.nodeValue = translated;
-      }
+    if (node.nodeType !== Node.TEXT_NODE) {
+      continue;
+    }
+    let text = node.nodeValue;
+    if (text.includes('permission')) {
+      text = translate(text);
+    }
+    text = text.replace(ERROR_BEFORE_CHINESE, '$1');
+    if (text !== node.nodeValue) {
+      node.nodeValue = text;
     }
   }
 }

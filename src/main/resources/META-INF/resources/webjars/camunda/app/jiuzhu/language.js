@@ -8,7 +8,10 @@ const first = (navigator.languages && navigator.languages[0]) || navigator.langu
 
 export const chinese = first.split('-')[0].toLowerCase() === 'zh';
 
-// The name in the header and the window title ("Camunda Tasklist" by default).
+// The product's name, where the webapps would say Camunda.
+export const productName = chinese ? '救助' : 'Jiuzhu';
+
+// The name in the header and the window title: 救助 任务列表 (Camunda's is "Camunda Tasklist").
 export function appName(chineseName, englishName) {
-  return {name: chinese ? chineseName : englishName};
+  return {name: chinese ? chineseName : englishName, vendor: productName};
 }

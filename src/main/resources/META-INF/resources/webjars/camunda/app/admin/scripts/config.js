@@ -4,6 +4,7 @@ import '../../jiuzhu/login-page.js';
 import '../../jiuzhu/engine-messages.js';
 import '../../jiuzhu/chrome-words.js';
 import '../../jiuzhu/time-zone.js';
+import '../../jiuzhu/branding.js';
 
 export default {
   app: appName('用户与权限', 'Admin'),

@@ -4,6 +4,8 @@ import '../../jiuzhu/login-page.js';
 import '../../jiuzhu/engine-messages.js';
 import '../../jiuzhu/chrome-words.js';
 import '../../jiuzhu/time-zone.js';
+import '../../jiuzhu/branding.js';
+import './read-only.js';
 
 export default {
   app: appName('流程监控', 'Cockpit'),

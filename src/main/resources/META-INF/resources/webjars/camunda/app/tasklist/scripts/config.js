@@ -3,6 +3,7 @@ import {appName, chinese} from '../../jiuzhu/language.js';
 import '../../jiuzhu/login-page.js';
 import '../../jiuzhu/engine-messages.js';
 import '../../jiuzhu/chrome-words.js';
+import '../../jiuzhu/branding.js';
 import '../../jiuzhu/form-messages.js';
 import '../../jiuzhu/time-zone.js';
 
