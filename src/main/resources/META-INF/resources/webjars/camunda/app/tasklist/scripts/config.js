@@ -4,6 +4,7 @@ import '../../jiuzhu/login-page.js';
 import '../../jiuzhu/engine-messages.js';
 import '../../jiuzhu/chrome-words.js';
 import '../../jiuzhu/form-messages.js';
+import '../../jiuzhu/tasklist-official.js';
 
 export default {
   app: appName('任务列表', 'Tasklist'),
