@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
@@ -145,10 +146,16 @@ class EngineRequestGuard extends OncePerRequestFilter {
         JsonNode tree = parse(body);
         Matcher taskUpdate = TASK_UPDATE.matcher(resource);
         if ("PUT".equals(method) && taskUpdate.matches() && tree != null) {
-            Optional<TaskUpdates.Refusal> notAllowed = administrator ? Optional.empty()
-                    : commandExecutor.execute(commandContext -> updateVerdict(commandContext, taskUpdate.group(1), tree));
+            Optional<TaskUpdates.Verdict> notAllowed = TaskUpdates.badDates(tree);
+            if (notAllowed.isEmpty() && !administrator) {
+                notAllowed = commandExecutor.execute(commandContext -> followUp(commandContext, taskUpdate.group(1), tree));
+                if (notAllowed.isPresent() && notAllowed.get().status() == HttpServletResponse.SC_NO_CONTENT) {
+                    response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+                    return;
+                }
+            }
             if (notAllowed.isPresent()) {
-                TaskUpdates.Refusal refusal = notAllowed.get();
+                TaskUpdates.Verdict refusal = notAllowed.get();
                 WebRequests.refuse(request, response, refusal.status(),
                         refusal.status() == HttpServletResponse.SC_FORBIDDEN ? "AuthorizationException"
                                 : "InvalidRequestException", refusal.message());
@@ -212,10 +219,31 @@ class EngineRequestGuard extends OncePerRequestFilter {
         return commandExecutor.execute(commandContext -> taskVerdict(commandContext, taskId, submitted, administrator));
     }
 
-    /** An official's change of a task they may read that changes more than the follow-up date. */
-    private Optional<TaskUpdates.Refusal> updateVerdict(CommandContext commandContext, String taskId, JsonNode update) {
+    /**
+     * An official's {@code PUT /task/{id}}: refused when it changes more than the follow-up date; otherwise the
+     * follow-up date is set here (answered 204), for the engine asks for the right to update the whole task
+     * (assignee included), which officials do not hold; working on the task is what a reminder needs. Empty
+     * for a task the official may not read, which the API answers.
+     */
+    private Optional<TaskUpdates.Verdict> followUp(CommandContext commandContext, String taskId, JsonNode update) {
         TaskEntity task = readableTask(commandContext, taskId);
-        return task == null ? Optional.empty() : TaskUpdates.officialRefusal(task, update);
+        if (task == null) {
+            return Optional.empty();
+        }
+        Optional<TaskUpdates.Verdict> refusal = TaskUpdates.officialRefusal(task, update);
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        try {
+            for (CommandChecker checker : commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
+                checker.checkTaskWork(task);
+            }
+        } catch (ProcessEngineException notTheirs) {
+            return Optional.empty();
+        }
+        task.setFollowUpDate(TaskUpdates.followUpOf(update));
+        commandContext.runWithoutAuthorization(() -> new SaveTaskCmd(task).execute(commandContext));
+        return Optional.of(TaskUpdates.DONE);
     }
 
     /**

@@ -68,35 +68,50 @@ final class TaskUpdates {
         return body;
     }
 
-    /** Why an official may not send this update of {@code task}, empty when only the follow-up date changes. */
-    static Optional<Refusal> officialRefusal(Task task, JsonNode body) {
+    /** A follow-up or due date the API could not read (a Chinese 400 rather than the API's English one). */
+    static Optional<Verdict> badDates(JsonNode body) {
         if (body == null || !body.isObject()) {
             return Optional.empty(); // the API answers that
         }
-        Date due;
         try {
-            due = dateOf(body.get("due"));
+            dateOf(body.get("due"));
             dateOf(body.get("followUp"));
+            return Optional.empty();
         } catch (IllegalArgumentException e) {
-            return Optional.of(new Refusal(400, BAD_DATE));
+            return Optional.of(new Verdict(400, BAD_DATE));
         }
-        if (!sameSecond(due, task.getDueDate())) {
-            return Optional.of(new Refusal(403, DUE_REFUSED));
+    }
+
+    /** The follow-up date the update sets (null: none); the dates were read by {@link #badDates} before. */
+    static Date followUpOf(JsonNode body) {
+        return dateOf(body.get("followUp"));
+    }
+
+    /** Why an official may not send this update of {@code task}, empty when only the follow-up date changes. */
+    static Optional<Verdict> officialRefusal(Task task, JsonNode body) {
+        if (body == null || !body.isObject()) {
+            return Optional.of(new Verdict(400, "请求内容应为任务的 JSON 对象"));
+        }
+        if (!sameSecond(dateOf(body.get("due")), task.getDueDate())) {
+            return Optional.of(new Verdict(403, DUE_REFUSED));
         }
         List<String> changed = FIELDS.entrySet().stream()
                 .filter(field -> !same(body.get(field.getKey()), field.getValue().current().apply(task)))
                 .map(field -> field.getValue().label())
                 .toList();
         if (!changed.isEmpty()) {
-            return Optional.of(new Refusal(403, "没有权限：任务的" + String.join("、", changed)
+            return Optional.of(new Verdict(403, "没有权限：任务的" + String.join("、", changed)
                     + "由流程决定，只能由系统管理员更改；经办人只能设置自己的跟进日期"));
         }
         return Optional.empty();
     }
 
-    /** A refusal's status (400 bad input, 403 not allowed) and Chinese message. */
-    record Refusal(int status, String message) {
+    /** What to answer: a refusal (400 bad input, 403 not allowed) with its Chinese message, or {@link #DONE}. */
+    record Verdict(int status, String message) {
     }
+
+    /** The official's follow-up date is set: nothing left for the API to do (its answer, 204). */
+    static final Verdict DONE = new Verdict(204, "");
 
     private static Date dateOf(JsonNode value) {
         if (value == null || value.isNull()) {
