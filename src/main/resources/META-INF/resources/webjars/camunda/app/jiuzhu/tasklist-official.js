@@ -1,12 +1,17 @@
 // What Tasklist offers an official. A task's due date is set by the rules of its process (or by an
 // administrator), free tasks are the administrators' too: the server refuses both (EngineRequestGuard),
 // and here the controls are not offered. The official keeps seeing the due date and sets their own
-// follow-up date. The task priority (always 50) means nothing to anyone and is not shown.
+// follow-up date. The task priority (always 50) means nothing to anyone and is not shown; the case's
+// columns (申请编号, applicant, village: TasklistFilterSetup) show in full, one a line, not folded away.
 const ADMINISTRATORS = 'camunda-admin';
 
 const style = document.createElement('style');
 style.textContent = `
-  .task-card .priority { display: none; }
+  .column.tasks-list .priority { display: none; }
+  .column.tasks-list .task-card-details { max-height: none; padding-bottom: 0; }
+  .column.tasks-list .task-card-details .shutter { display: none; }
+  .column.tasks-list .task-card-details .col-lg-6 { width: 100%; }
+  .column.tasks-list .task-card-details .variable-item > span { width: auto; padding-right: 0; }
   html.jiuzhu-official li.create-task-action { display: none; }
   html.jiuzhu-official [cam-tasklist-task-meta] .due-date[cam-widget-inline-field] { cursor: default; }
   html.jiuzhu-official [cam-tasklist-task-meta] .reset-due-date { display: none; }
