@@ -58,6 +58,8 @@ class TaskUpdateGuardTest {
 
     @Test
     void refusesAnOfficialANewDueDateOnEveryPath() throws Exception {
+        // Claimed: the engine grants the assignee UPDATE on the task, so it would take the new due date.
+        taskService.claim(task.getId(), CHENGGUAN_OFFICER);
         Date due = task.getDueDate();
         for (String path : TASK_PATHS) {
             ObjectNode body = asTasklistSendsIt(task.getId());
