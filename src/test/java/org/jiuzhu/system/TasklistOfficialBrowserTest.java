@@ -60,6 +60,9 @@ class TasklistOfficialBrowserTest extends BrowserTest {
                         + "//button[not(@disabled)][.//span[normalize-space(.)='28' and not(contains(@class,'text-muted'))]]")));
         day.click();
         screenshot("tasklist-official-follow-up-picker");
+        String picker = browser.findElements(By.cssSelector("[uib-datepicker]")).stream()
+                .filter(WebElement::isDisplayed).map(WebElement::getText).findFirst().orElseThrow();
+        assertThat(picker).contains("年", "日", "六").doesNotContain("Sun", "Sat", "December", "January");
         WebElement ok = wait.until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//*[contains(@class,'cam-widget-inline-field') and contains(@class,'btn-group')]//button[.//span[contains(@class,'glyphicon-ok')]]")));
         ok.click();

@@ -3,6 +3,8 @@
 // and here the controls are not offered. The official keeps seeing the due date and sets their own
 // follow-up date. The task priority (always 50) means nothing to anyone and is not shown; the case's
 // columns (申请编号, applicant, village: TasklistFilterSetup) show in full, one a line, not folded away.
+import {chinese} from './language.js';
+
 const ADMINISTRATORS = 'camunda-admin';
 
 const style = document.createElement('style');
@@ -64,3 +66,52 @@ isAdministrator().then(administrator => {
     document.documentElement.classList.remove('jiuzhu-official');
   }
 }).catch(() => {});
+
+// The task header's date picker (follow-up date) comes with English month and weekday names whatever the
+// language; in Chinese they are put into Chinese where the picker shows them.
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+  'October', 'November', 'December'];
+const WEEKDAYS = new Map([['Sun', '日'], ['Mon', '一'], ['Tue', '二'], ['Wed', '三'], ['Thu', '四'], ['Fri', '五'],
+  ['Sat', '六']]);
+
+function chineseDateWord(text) {
+  const monthOfYear = /^([A-Z][a-z]+) (\d{4})$/.exec(text);
+  if (monthOfYear && MONTHS.includes(monthOfYear[1])) {
+    return `${monthOfYear[2]}年${MONTHS.indexOf(monthOfYear[1]) + 1}月`;
+  }
+  if (MONTHS.includes(text)) {
+    return `${MONTHS.indexOf(text) + 1}月`;
+  }
+  return WEEKDAYS.get(text) || null;
+}
+
+function translatePicker(picker) {
+  // The text node itself: Angular keeps writing the title into it as the month changes.
+  picker.querySelectorAll('.uib-title strong, th small, .uib-monthpicker td span').forEach(element => {
+    element.childNodes.forEach(node => {
+      const chineseWord = node.nodeType === Node.TEXT_NODE ? chineseDateWord(node.nodeValue.trim()) : null;
+      if (chineseWord !== null) {
+        node.nodeValue = chineseWord;
+      }
+    });
+  });
+}
+
+if (chinese && typeof MutationObserver !== 'undefined') {
+  new MutationObserver(mutations => {
+    const pickers = new Set();
+    for (const mutation of mutations) {
+      const node = mutation.target.nodeType === Node.ELEMENT_NODE ? mutation.target : mutation.target.parentElement;
+      const picker = node && node.closest('[uib-datepicker], .uib-datepicker');
+      if (picker) {
+        pickers.add(picker);
+      }
+      mutation.addedNodes.forEach(added => {
+        if (added.nodeType === Node.ELEMENT_NODE) {
+          added.querySelectorAll('[uib-datepicker]').forEach(found => pickers.add(found));
+        }
+      });
+    }
+    pickers.forEach(translatePicker);
+  }).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
+}
