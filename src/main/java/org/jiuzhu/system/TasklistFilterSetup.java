@@ -20,10 +20,18 @@ import org.springframework.stereotype.Component;
 /**
  * The shared Tasklist filters every official starts with. Everyone may read the filters; the tasks
  * each shows are still limited by the user's own authorizations. Created once, by name.
+ * <p>
+ * Tasklist opens the filter of the lowest priority and shows the count of the open filter only, so the
+ * unit's work comes first: an official who has claimed nothing yet still lands on their tasks. Every entry
+ * names its case ({@link CaseVariables#LISTED}: 申请编号, masked applicant, village; the due date is the
+ * task's own). Filters made before the entries named their case get these properties once, at start-up
+ * (recognised by having no {@code variables}); a filter an administrator edited later is left as it is.
  */
 @Component
 @Order(5)
 public class TasklistFilterSetup implements ApplicationRunner {
+
+    private static final String VARIABLES = "variables";
 
     private final FilterService filterService;
     private final TaskService taskService;
@@ -38,11 +46,11 @@ public class TasklistFilterSetup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        ensureFilter("我的待办", 10, "已签收、由我办理的任务",
-                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        ensureFilter("本单位待办", 20, "派给本单位（含本人已签收）的任务",
+        ensureFilter("本单位待办", 10, "派给本单位（含本人已签收）的任务",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                         .includeAssignedTasks());
+        ensureFilter("我的待办", 20, "已签收、由我办理的任务",
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         ensureFilter("今日到期", 30, "今天到期、尚未逾期的任务",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                         .includeAssignedTasks()
@@ -57,13 +65,29 @@ public class TasklistFilterSetup implements ApplicationRunner {
     private void ensureFilter(String name, int priority, String description, TaskQuery query) {
         Filter filter = filterService.createTaskFilterQuery().filterName(name).singleResult();
         if (filter == null) {
-            Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("description", description);
-            properties.put("priority", priority);
-            properties.put("refresh", true);
-            filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
+            filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties(priority, description));
             filterService.saveFilter(filter);
+        } else if (filter.getProperties() == null || !filter.getProperties().containsKey(VARIABLES)) {
+            Map<String, Object> upgraded = new LinkedHashMap<>();
+            if (filter.getProperties() != null) {
+                upgraded.putAll(filter.getProperties());
+            }
+            upgraded.putAll(properties(priority, description));
+            filterService.saveFilter(filter.setProperties(upgraded));
         }
         Grants.toEveryone(authorizationService, Resources.FILTER, filter.getId(), READ);
+    }
+
+    /** Tasklist's filter properties: the columns of each entry, and a list that refreshes itself. */
+    static Map<String, Object> properties(int priority, String description) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("description", description);
+        properties.put("priority", priority);
+        properties.put("refresh", true);
+        properties.put(VARIABLES, CaseVariables.LISTED.stream()
+                .map(column -> Map.of("name", column.getKey(), "label", column.getValue())).toList());
+        // A 督办 task or a case started before these columns has none: no empty 申请编号 lines.
+        properties.put("showUndefinedVariable", false);
+        return properties;
     }
 }

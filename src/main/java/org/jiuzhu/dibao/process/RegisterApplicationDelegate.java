@@ -18,6 +18,8 @@ import org.jiuzhu.dibao.ApplicationRepository;
 import org.jiuzhu.dibao.ApplicationService;
 import org.jiuzhu.dibao.ApplicationService.InvalidApplicationException;
 import org.jiuzhu.dibao.DibaoApplication;
+import org.jiuzhu.notice.Masking;
+import org.jiuzhu.system.CaseVariables;
 import org.jiuzhu.system.forms.StartFormFields;
 import org.springframework.stereotype.Component;
 
@@ -84,6 +86,7 @@ public class RegisterApplicationDelegate implements JavaDelegate {
             throw refusedStart();
         }
         execution.setVariables(applications.routingVariables(application));
+        execution.setVariables(listed(application));
         execution.setVariable(DibaoVariables.CATCH_UP_FORMALITIES, handover);
         execution.setProcessBusinessKey(application.applicationNo());
     }
@@ -116,11 +119,19 @@ public class RegisterApplicationDelegate implements JavaDelegate {
                     official == null ? null : official.getUserId(), clock.instant(), execution.getProcessInstanceId());
             execution.removeVariables(FORM_FIELDS);
             execution.setVariables(applications.routingVariables(registered));
+            execution.setVariables(listed(registered));
             execution.setVariable(DibaoVariables.CATCH_UP_FORMALITIES, false);
             execution.setProcessBusinessKey(registered.applicationNo());
         } catch (InvalidApplicationException e) {
             throw new BadUserRequestException(e.getMessage());
         }
+    }
+
+    /** What Tasklist's lists show of the case. */
+    private Map<String, Object> listed(DibaoApplication application) {
+        ApplicationService.CaseUnits units = applications.unitsOfVillage(application.villageCode());
+        return CaseVariables.listed(application.applicationNo(), Masking.maskName(application.applicantName()),
+                CaseVariables.placeName(units.township(), units.village()));
     }
 
     private BadUserRequestException refusedStart() {

@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
@@ -58,6 +59,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *   <li>A task form that breaks the rules of its process ({@link TaskFormRules}) is refused with the rule's
  *       Chinese message, which Tasklist shows as it is; the same rules run again in the engine (task
  *       listeners), so nothing gets past them either way.</li>
+ *   <li>A task's fields ({@code PUT /task/{id}}) are the process's: an official sets the follow-up date and
+ *       nothing else, the due date included ({@link TaskUpdates}); free tasks are created by administrators.</li>
  * </ul>
  * Administrators ({@code camunda-admin}) are held only to the form rules. A refusal is a 400 (403 for what
  * only the engine may do) in Camunda's error format with a Chinese message.
@@ -67,6 +70,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
     /** The resource after the API's root, e.g. {@code task/42/submit-form}. */
     private static final Pattern ENGINE_RESOURCE =
             Pattern.compile("/(?:engine-rest(?:/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)/(.+)");
+    private static final Pattern TASK_UPDATE = Pattern.compile("task/([^/]+)");
     private static final Pattern TASK_SUBMISSION = Pattern.compile("task/([^/]+)/(?:submit-form|complete|resolve)");
     private static final Pattern PROCESS_START =
             Pattern.compile("process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:start|submit-form)");
@@ -77,6 +81,8 @@ class EngineRequestGuard extends OncePerRequestFilter {
             + "|process-instance/(?:.+/)?modification(?:-async)?"
             + "|process-instance/variables-async"
             + "|(?:task|process-instance|execution|case-instance|case-execution)/[^/]+/(?:variables|localVariables)(?:/.*)?");
+    static final String FREE_TASK_REFUSED =
+            "没有权限：自由任务只能由系统管理员创建；案件的任务由流程按规定产生";
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
     private static final Set<String> TASK_FIELDS = Set.of("variables", "withVariablesInReturn");
@@ -130,9 +136,36 @@ class EngineRequestGuard extends OncePerRequestFilter {
                     "没有权限：消息、信号、流程变量的修改和流程的改动只能由系统或管理员进行");
             return;
         }
+        if (!administrator && "POST".equals(method) && "task/create".equals(resource)) {
+            WebRequests.refuse(request, response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
+                    FREE_TASK_REFUSED);
+            return;
+        }
         byte[] body = WITH_BODY.contains(method) && WebRequests.isJson(request.getContentType())
                 ? request.getInputStream().readAllBytes() : null;
         JsonNode tree = parse(body);
+        Matcher taskUpdate = TASK_UPDATE.matcher(resource);
+        if ("PUT".equals(method) && taskUpdate.matches() && tree != null) {
+            Optional<TaskUpdates.Verdict> notAllowed = TaskUpdates.badDates(tree);
+            if (notAllowed.isEmpty() && !administrator) {
+                notAllowed = commandExecutor.execute(commandContext -> followUp(commandContext, taskUpdate.group(1), tree));
+                if (notAllowed.isPresent() && notAllowed.get().status() == HttpServletResponse.SC_NO_CONTENT) {
+                    response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+                    return;
+                }
+            }
+            if (notAllowed.isPresent()) {
+                TaskUpdates.Verdict refusal = notAllowed.get();
+                WebRequests.refuse(request, response, refusal.status(),
+                        refusal.status() == HttpServletResponse.SC_FORBIDDEN ? "AuthorizationException"
+                                : "InvalidRequestException", refusal.message());
+                return;
+            }
+            JsonNode readable = TaskUpdates.withoutReadOnlyFields(tree);
+            if (readable != tree) {
+                body = objectMapper.writeValueAsBytes(readable);
+            }
+        }
         Optional<String> refusal = administrator ? Optional.empty() : officialRefusal(request, resource, tree);
         if (refusal.isEmpty() && "POST".equals(method)) {
             refusal = formRefusal(resource, tree, administrator);
@@ -186,19 +219,56 @@ class EngineRequestGuard extends OncePerRequestFilter {
         return commandExecutor.execute(commandContext -> taskVerdict(commandContext, taskId, submitted, administrator));
     }
 
-    private String taskVerdict(CommandContext commandContext, String taskId, Map<String, Object> submitted,
-                               boolean administrator) {
+    /**
+     * An official's {@code PUT /task/{id}}: refused when it changes more than the follow-up date; otherwise the
+     * follow-up date is set here (answered 204), for the engine asks for the right to update the whole task
+     * (assignee included), which officials do not hold; working on the task is what a reminder needs. Empty
+     * for a task the official may not read, which the API answers.
+     */
+    private Optional<TaskUpdates.Verdict> followUp(CommandContext commandContext, String taskId, JsonNode update) {
+        TaskEntity task = readableTask(commandContext, taskId);
+        if (task == null) {
+            return Optional.empty();
+        }
+        Optional<TaskUpdates.Verdict> refusal = TaskUpdates.officialRefusal(task, update);
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        try {
+            for (CommandChecker checker : commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
+                checker.checkTaskWork(task);
+            }
+        } catch (ProcessEngineException notTheirs) {
+            return Optional.empty();
+        }
+        task.setFollowUpDate(TaskUpdates.followUpOf(update));
+        commandContext.runWithoutAuthorization(() -> new SaveTaskCmd(task).execute(commandContext));
+        return Optional.of(TaskUpdates.DONE);
+    }
+
+    /**
+     * The task, under the user's own authorization: a task they may not read (or that does not exist) gets
+     * no verdict from us, the API answers it as it answers any such request.
+     */
+    private static TaskEntity readableTask(CommandContext commandContext, String taskId) {
         TaskEntity task = commandContext.getTaskManager().findTaskById(taskId);
-        if (task == null || task.getProcessDefinitionId() == null) {
+        if (task == null) {
             return null;
         }
         try {
-            // Under the user's own authorization: a task they may not read gets no verdict from us (the
-            // API answers it as it answers any such request).
             for (CommandChecker checker : commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
                 checker.checkReadTask(task);
             }
+            return task;
         } catch (ProcessEngineException notTheirs) {
+            return null;
+        }
+    }
+
+    private String taskVerdict(CommandContext commandContext, String taskId, Map<String, Object> submitted,
+                               boolean administrator) {
+        TaskEntity task = readableTask(commandContext, taskId);
+        if (task == null || task.getProcessDefinitionId() == null) {
             return null;
         }
         if (!administrator) {

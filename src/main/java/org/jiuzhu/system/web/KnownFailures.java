@@ -29,6 +29,8 @@ public final class KnownFailures {
 
     static final String TASK_GONE = "该任务不存在或已经办结，请刷新任务列表";
     private static final String TASK_NOT_FOUND = "Cannot find task with id";
+    /** The REST API's words when a task to update is gone or not the user's to see. */
+    private static final String NO_MATCHING_TASK = "No matching task with id";
     /** The REST API's words for a query parameter it could not convert. */
     private static final Pattern QUERY_PARAMETER = Pattern.compile("Cannot set query parameter '([^']*)' to value '([^']*)'");
 
@@ -63,6 +65,10 @@ public final class KnownFailures {
             if (cause instanceof ProcessEngineException engine && engine.getMessage() != null
                     && engine.getMessage().startsWith(TASK_NOT_FOUND)) {
                 // Another official completed it a moment ago (or the address is wrong): not a server error.
+                return Optional.of(new Failure(404, NotFoundException.class.getSimpleName(), TASK_GONE));
+            }
+            if (cause instanceof InvalidRequestException invalid && invalid.getMessage() != null
+                    && invalid.getMessage().startsWith(NO_MATCHING_TASK)) {
                 return Optional.of(new Failure(404, NotFoundException.class.getSimpleName(), TASK_GONE));
             }
             if (cause instanceof InvalidRequestException invalid && invalid.getMessage() != null) {

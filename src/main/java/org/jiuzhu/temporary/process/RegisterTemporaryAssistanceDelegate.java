@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.jiuzhu.notice.Masking;
+import org.jiuzhu.system.CaseVariables;
 import org.jiuzhu.system.forms.StartFormFields;
 import org.jiuzhu.temporary.TemporaryAssistanceCase;
 import org.jiuzhu.temporary.TemporaryAssistanceForm;
@@ -76,6 +78,8 @@ public class RegisterTemporaryAssistanceDelegate implements JavaDelegate {
                     .putValue(COUNTY_CODE, registered.countyCode())
                     .putValue(URGENT, registered.urgent())
                     .putValue(HOUSEHOLD_ID_NUMBER, registered.applicantIdNumber()));
+            execution.setVariables(CaseVariables.listed(registered.caseNo(), Masking.maskName(registered.applicantName()),
+                    CaseVariables.placeName(place.township(), place.village())));
             execution.setProcessBusinessKey(registered.caseNo());
         } catch (InvalidApplicationException e) {
             throw new BadUserRequestException(e.getMessage());

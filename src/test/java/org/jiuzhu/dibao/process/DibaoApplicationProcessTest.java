@@ -605,7 +605,8 @@ class DibaoApplicationProcessTest {
         ProcessInstance pi = driver.submit(family());
 
         Assertions.assertThat(runtimeService.getVariables(pi.getId())).containsOnlyKeys(
-                "applicationId", "unitCode", "townshipCode", "countyCode", "relativeOfOfficial", "singlePerson", "catchUpFormalities");
+                "applicationId", "unitCode", "townshipCode", "countyCode", "relativeOfOfficial", "singlePerson", "catchUpFormalities",
+                "caseNo", "applicantMasked", "placeName");
         Assertions.assertThat(DemoOrganisation.VILLAGE_DONGMEN).isEqualTo(runtimeService.getVariable(pi.getId(), "unitCode"));
     }
 }

@@ -54,7 +54,8 @@ class TasklistStartTest {
         Assertions.assertThat(application.incomes()).hasSize(1);
         Assertions.assertThat(application.submittedVia()).isEqualTo("OFFICIAL");
         Assertions.assertThat(runtimeService.getVariables(pi.getId())).containsOnlyKeys("applicationId", "unitCode",
-                "townshipCode", "countyCode", "relativeOfOfficial", "singlePerson", "catchUpFormalities");
+                "townshipCode", "countyCode", "relativeOfOfficial", "singlePerson", "catchUpFormalities", "caseNo",
+                "applicantMasked", "placeName");
     }
 
     @Test

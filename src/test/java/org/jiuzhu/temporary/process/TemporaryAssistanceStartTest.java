@@ -70,7 +70,7 @@ class TemporaryAssistanceStartTest {
         Assertions.assertThat(c.processInstanceId()).isEqualTo(pi.getId());
         Assertions.assertThat(c.status()).isEqualTo(TemporaryAssistanceCase.Status.IN_PROGRESS);
         Assertions.assertThat(runtimeService.getVariables(pi.getId())).containsOnlyKeys("caseId", "unitCode",
-                "townshipCode", "countyCode", "urgent", "householdIdNumber");
+                "townshipCode", "countyCode", "urgent", "householdIdNumber", "caseNo", "applicantMasked", "placeName");
         assertThat(pi).variables().containsEntry("unitCode", DemoOrganisation.VILLAGE_DONGMEN)
                 .containsEntry("urgent", false).containsEntry("householdIdNumber", idNumber);
     }

@@ -6,6 +6,7 @@ import '../../jiuzhu/chrome-words.js';
 import '../../jiuzhu/branding.js';
 import '../../jiuzhu/form-messages.js';
 import '../../jiuzhu/time-zone.js';
+import '../../jiuzhu/tasklist-official.js';
 
 export default {
   app: appName('任务列表', 'Tasklist'),
