@@ -94,6 +94,12 @@ public class ApplicationRepository {
         return jdbc.sql(COLUMNS + " where application_no = ?").param(applicationNo).query(this::map).optional();
     }
 
+    /** The login of the official who registered the application; empty for a public application. */
+    public Optional<String> submittedBy(long id) {
+        return jdbc.sql("select submitted_by from dibao_application where id = ?").param(id).query(String.class)
+                .optional();
+    }
+
     /** The application's number (its case's business key) alone, without loading the household. */
     public String applicationNoOf(long id) {
         return jdbc.sql("select application_no from dibao_application where id = ?").param(id).query(String.class)

@@ -177,7 +177,8 @@ class OverdueCountsAgreeTest {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("td.actions")));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".definition-key"), "dibaoApplication"));
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".placeholder-content")));
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("td.col-name"), "applicationId"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.xpath("//td[contains(@class, 'col-name')][normalize-space(.) = 'applicationId']")));
             screenshot("cockpit-supervisor-process-instance");
 
             // Cockpit renders its actions (cancel, suspend, add variable, edit or delete a variable), hidden.

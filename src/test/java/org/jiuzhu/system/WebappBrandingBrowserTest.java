@@ -56,6 +56,12 @@ class WebappBrandingBrowserTest extends BrowserTest {
             assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).as(app.get(0)).isEmpty();
             assertThat(browser.findElement(By.tagName("body")).getText()).as(app.get(0))
                     .doesNotContain("Camunda 8", "迁移到", "Camunda 7");
+            if (!app.get(0).equals("welcome")) {
+                wait.until(d -> !d.findElements(By.cssSelector(".jiuzhu-footer-name")).isEmpty());
+                assertThat(browser.findElement(By.cssSelector(".jiuzhu-footer-name")).getText()).as(app.get(0))
+                        .isEqualTo("救助 社会救助审核审批系统");
+                assertThat(browser.findElement(By.tagName("body")).getText()).as(app.get(0)).doesNotContain("Camunda");
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -35,6 +36,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class DibaoTaskChecks implements TaskFormRules {
 
     private static final int MAX_REASON = SubmittedForm.MAX_REASON;
+    /** The acceptance form's answer that accepts the application (dibao-acceptance.form). */
+    private static final String ACCEPTED = "accept";
 
     private final ApplicationRepository applications;
     private final CaseRecords records;
@@ -123,19 +126,32 @@ public class DibaoTaskChecks implements TaskFormRules {
     }
 
     private LocalDate investigationDate(SubmittedForm form) {
-        return form.pastDate("investigationDate", "调查日期", LocalDate.now(clock), applicationDate(form), "申请日期");
+        return pastCaseDate(form, "investigationDate", "调查日期");
     }
 
     private LocalDate evaluationDate(SubmittedForm form) {
-        return form.pastDate("evaluationDate", "评议日期", LocalDate.now(clock), applicationDate(form), "申请日期");
+        return pastCaseDate(form, "evaluationDate", "评议日期");
     }
 
-    /** The day the household applied, in the configured zone: nothing on the case happened before it. */
-    private LocalDate applicationDate(SubmittedForm form) {
+    /**
+     * A date of the case's work after acceptance: not after today, not before the day the township
+     * accepted the application (the day it applied where the case skipped acceptance, as a same-day
+     * emergency catching up its formalities does), both in the configured zone.
+     */
+    private LocalDate pastCaseDate(SubmittedForm form, String name, String label) {
+        LocalDate today = LocalDate.now(clock);
         if (!(form.value(DibaoVariables.APPLICATION_ID) instanceof Number id)) {
-            return null;
+            return form.pastDate(name, label, today, null, null);
         }
-        return LocalDate.ofInstant(applications.get(id.longValue()).submittedAt(), clock.getZone());
+        Optional<LocalDate> accepted = records.decisions(id.longValue()).stream()
+                .filter(decision -> ACCEPTED.equals(decision.decision()))
+                .map(decision -> LocalDate.ofInstant(decision.decidedAt(), clock.getZone()))
+                .max(LocalDate::compareTo);
+        if (accepted.isPresent()) {
+            return form.pastDate(name, label, today, accepted.get(), "受理日期");
+        }
+        LocalDate applied = LocalDate.ofInstant(applications.get(id.longValue()).submittedAt(), clock.getZone());
+        return form.pastDate(name, label, today, applied, "申请日期");
     }
 
     private void checkDemocraticEvaluation(SubmittedForm form) {

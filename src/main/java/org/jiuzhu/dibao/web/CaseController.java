@@ -130,6 +130,8 @@ class CaseController {
         model.addAttribute("dibaoApplication", application);
         model.addAttribute("villagePath", units.pathOf(application.villageCode(), " / "));
         model.addAttribute("channel", CaseFileLabels.channel(application.submittedVia()));
+        model.addAttribute("submittedByName", applications.submittedBy(application.id())
+                .map(login -> officials.namesOf(List.of(login)).get(login)).orElse("—"));
         model.addAttribute("progress", caseProgress.of(application));
         model.addAttribute("verification", verifications.find(application.id()).orElse(null));
         model.addAttribute("assessment", assessment.find(application.id()).orElse(null));

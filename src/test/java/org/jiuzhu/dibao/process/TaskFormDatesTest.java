@@ -28,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The dates of the home investigation and the democratic evaluation, as the village officer submits
  * them through the REST API (what Tasklist does): the day something happened, neither in the future
- * nor before the application, in yyyy-MM-dd; refused in Chinese naming the field.
+ * nor before the township accepted the application, in yyyy-MM-dd; refused in Chinese naming the field.
  */
 @JiuzhuIntegrationTest
 class TaskFormDatesTest {
@@ -43,11 +43,12 @@ class TaskFormDatesTest {
     ProcessInstance pi;
 
     @BeforeEach
-    void caseAppliedThreeDaysAgo() {
+    void caseAppliedThreeDaysAgoAndAcceptedTwoDaysAgo() {
         init(processEngine);
         ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofDays(3))));
         try {
             pi = driver.submit(Households.poorFamily(970));
+            ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofDays(2))));
             driver.toHomeInvestigation(pi);
         } finally {
             ClockUtil.reset();
@@ -69,11 +70,11 @@ class TaskFormDatesTest {
     }
 
     @Test
-    void refusesAnInvestigationBeforeTheApplication() {
-        HttpResponse<String> response = submitInvestigation(CaseDates.daysFromToday(-4));
+    void refusesAnInvestigationBeforeTheAcceptance() {
+        HttpResponse<String> response = submitInvestigation(CaseDates.daysFromToday(-3));
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("调查日期", "不能早于申请日期", CaseDates.daysFromToday(-3));
+        assertThat(response.body()).contains("调查日期", "不能早于受理日期", CaseDates.daysFromToday(-2));
         assertThat(DibaoProcessDriver.task(pi).getTaskDefinitionKey()).isEqualTo("Task_HomeInvestigation");
     }
 

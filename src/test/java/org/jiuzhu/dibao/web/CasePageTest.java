@@ -19,6 +19,7 @@ import org.jiuzhu.dibao.ApplicationService;
 import org.jiuzhu.dibao.DibaoApplication;
 import org.jiuzhu.dibao.HouseholdMember;
 import org.jiuzhu.support.DibaoCases;
+import org.jiuzhu.support.EngineUsers;
 import org.jiuzhu.support.Households;
 import org.jiuzhu.support.JiuzhuIntegrationTest;
 import org.jiuzhu.support.WebSession;
@@ -205,6 +206,19 @@ class CasePageTest {
             assertThat(unchanged.applicantName()).isEqualTo("周建华");
             assertThat(unchanged.villageCode()).isEqualTo(VILLAGE_DONGMEN);
         }
+    }
+
+    @Test
+    void namesTheOfficialWhoRegisteredTheApplicationByName() {
+        EngineUsers.loginAs(identityService, DONGMEN_OFFICER);
+        ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey("dibaoApplication",
+                Households.asStartForm(Households.poorFamily(nextSequence += 10)));
+        identityService.clearAuthentication();
+
+        HttpResponse<String> page = loggedIn(DONGMEN_OFFICER).get("/cases/" + pi.getBusinessKey());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("（李秀英）").doesNotContain("（lixiuying）");
     }
 
     private WebSession loggedIn(String user) {

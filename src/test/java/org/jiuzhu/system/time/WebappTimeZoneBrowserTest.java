@@ -65,7 +65,7 @@ class WebappTimeZoneBrowserTest extends BrowserTest {
                 .isEqualTo("America/New_York");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("footer-timezone"), FOOTER));
         // The due date reads "in 2 days"; its tooltip has the date and time.
-        new Actions(browser).moveToElement(browser.findElement(By.cssSelector(".due-date [am-time-ago]"))).perform();
+        new Actions(browser).moveToElement(browser.findElement(By.cssSelector(".task-details .due-date [am-time-ago]"))).perform();
         String due = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tooltip"))).getText();
         screenshot("time-zone-tasklist");
         assertThat(due).contains("2026年12月10日", "00:30");

@@ -1,10 +1,23 @@
 // Our name and mark where the webapps show Camunda's: the header's logo, the window's icon, and no
 // banner asking to migrate to Camunda 8 (the webapps show it unconditionally; the migration is ours to
 // plan, not an official's). The header's name comes from config.js (appName: vendor 救助).
+import {chinese, productName} from './language.js';
+
 const LOGO = new URL('./logo.svg', import.meta.url).href;
+const FOOTER_NAME = chinese ? productName + ' 社会救助审核审批系统' : productName + ' social assistance';
 
 function brand(root) {
   root.querySelectorAll('.ce-eol-banner').forEach(banner => banner.remove());
+  // The footer's "powered by Camunda Platform / 7.24.0": the product's name instead.
+  root.querySelectorAll('#footer-timezone').forEach(zone => {
+    const link = zone.parentElement.querySelector('a[href*="camunda.org"]');
+    if (link === null) {
+      return;
+    }
+    const column = link.parentElement;
+    column.textContent = FOOTER_NAME;
+    column.classList.add('jiuzhu-footer-name');
+  });
   root.querySelectorAll('.brand-logo').forEach(mark => {
     if (!mark.querySelector('img.jiuzhu-logo')) {
       mark.innerHTML = '';
