@@ -167,16 +167,27 @@
     });
   }
 
+  /**
+   * Fills a field for the applicant; the first time it gets the focus its whole value is selected, so
+   * that typing it again replaces it instead of doubling it (周建华周建华).
+   */
+  function prefill(input, value) {
+    input.value = value;
+    input.addEventListener('focus', function () {
+      input.select();
+    }, {once: true});
+  }
+
   var applicantId = document.getElementById('applicantIdNumber');
   if (applicantId) {
     applicantId.addEventListener('change', function () {
       // The applicant is the 本人 row: fill it in when it is still empty.
       var row = selfRow();
       if (row && !field(row, '.idNumber').value.trim()) {
-        field(row, '.idNumber').value = applicantId.value.trim();
+        prefill(field(row, '.idNumber'), applicantId.value.trim());
         var name = document.getElementById('applicantName');
         if (name && !field(row, '.name').value.trim()) {
-          field(row, '.name').value = name.value.trim();
+          prefill(field(row, '.name'), name.value.trim());
         }
         refreshMemberSelects();
       }

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.jiuzhu.organisation.AdminUnit;
 import org.jiuzhu.organisation.AdminUnitRepository;
@@ -188,8 +189,12 @@ public class OverdueEscalation {
                 + (overdue ? "\n发现逾期：" : "\n督办时间：") + TIME.format(now.atZone(clock.getZone()))
                 + (task.getAssignee() == null ? "\n尚无人认领"
                         : "\n办理人：" + officials.namesOf(List.of(task.getAssignee())).get(task.getAssignee()));
+        // The late case's task-list columns (申请编号, 申请人, 村（社区）), so that the 督办 task names its case too.
+        VariableMap variables = Variables.createVariables();
+        variables.putAll(runtimeService.getVariables(task.getProcessInstanceId(),
+                CaseVariables.LISTED.stream().map(Map.Entry::getKey).toList()));
         String escalationId = runtimeService.startProcessInstanceByKey(ESCALATION_PROCESS, businessKey,
-                Variables.createVariables()
+                variables
                         .putValue("escalatedTo", escalatedTo)
                         .putValue("supervisionSummary", summary)
                         .putValue("caseLink", businessKey == null ? "/" : "/cases/" + businessKey)

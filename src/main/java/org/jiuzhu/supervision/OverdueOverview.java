@@ -39,11 +39,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class OverdueOverview {
 
+    /** The due date as the plugin shows it, in the configured zone (the browser's may be another). */
+    private static final java.time.format.DateTimeFormatter DUE_TEXT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     /** The group of the tasks that belong to no unit (no candidate unit group). */
     public static final String NO_UNIT = "（未归属单位）";
 
     public record OverdueTask(String taskId, String taskName, String processInstanceId, String processName,
-                              String businessKey, String dueDate, long daysOverdue, String assignee,
+                              String businessKey, String dueDate, String dueDateText, long daysOverdue, String assignee,
                               String assigneeName, String candidateGroup, String unitName, String townshipCode,
                               String townshipName, boolean escalated) {
     }
@@ -232,7 +236,7 @@ public class OverdueOverview {
             // A task created in Tasklist has no process, and the cache takes no null key.
             return new OverdueTask(task.id(), task.name(), task.processInstanceId(),
                     task.processDefinitionId() == null ? null : processNames.get(task.processDefinitionId()),
-                    found.businessKey(), due.toString(),
+                    found.businessKey(), due.toString(), DUE_TEXT.format(due.atZone(clock.getZone())),
                     Math.max(1, Duration.between(due, now).toDays() + 1), task.assignee(),
                     task.assignee() == null ? null : names.get(task.assignee()), found.group(),
                     place.unitName(), place.townshipCode(), place.townshipName(), escalated.contains(task.id()));

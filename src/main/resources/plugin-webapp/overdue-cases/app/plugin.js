@@ -12,12 +12,6 @@ function element(tag, attributes, ...children) {
   return node;
 }
 
-function formatDate(iso) {
-  const date = new Date(iso);
-  const pad = n => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
 function getJson(api, path) {
   return fetch(`${api.cockpitApi}/plugin/overdue-cases/${api.engine}/overdue-tasks${path}`, {
     headers: {'Accept': 'application/json', 'X-XSRF-TOKEN': api.CSRFToken},
@@ -57,7 +51,8 @@ function taskTable(tasks) {
     element('td', {}, task.processName),
     element('td', {}, task.taskName),
     element('td', {}, task.unitName || ''),
-    element('td', {}, formatDate(task.dueDate)),
+    // Formatted by the server in the system's zone (北京时间), whatever the browser's zone.
+    element('td', {}, task.dueDateText),
     element('td', {class: 'overdue-days'}, `${task.daysOverdue} 天`),
     element('td', {}, task.assigneeName || task.assignee || '未认领'),
     element('td', {}, task.escalated ? '已督办' : '待督办'))));

@@ -246,6 +246,10 @@ class OverdueCasesPluginTest {
                 .getProcessDefinition(firstAcceptance.getProcessDefinitionId()).getName());
         Assertions.assertThat(row.get("businessKey").asText()).isEqualTo(firstAcceptance.getBusinessKey());
         Assertions.assertThat(row.get("daysOverdue").asLong()).isEqualTo(5);
+        // Shown as Beijing time, whatever zone the supervisor's browser is in.
+        Assertions.assertThat(row.get("dueDateText").asText()).isEqualTo(java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm").format(java.time.Instant.parse(row.get("dueDate").asText())
+                        .atZone(java.time.ZoneId.of("Asia/Shanghai"))));
         Assertions.assertThat(row.get("candidateGroup").asText()).isEqualTo("township-" + BEIHU_TOWNSHIP);
         Assertions.assertThat(row.get("unitName").asText()).isEqualTo("北湖镇");
         Assertions.assertThat(row.get("townshipCode").asText()).isEqualTo(BEIHU_TOWNSHIP);

@@ -78,6 +78,9 @@ class OverdueEscalationTest {
         assertThat(task(supervision)).hasCandidateGroup("county-341899000000-leaders");
         Assertions.assertThat((String) runtimeService.getVariable(supervision.getId(), "supervisionSummary"))
                 .contains(pi.getBusinessKey(), "乡镇受理", "城关街道");
+        // The 督办 task's entry in Tasklist names the late case like the case's own tasks.
+        assertThat(supervision).variables().containsEntry("caseNo", pi.getBusinessKey())
+                .containsEntry("applicantMasked", "周*华").containsEntry("placeName", "城关街道 东门社区");
     }
 
     @Test

@@ -90,20 +90,27 @@ public class CaseSummaryListener implements TaskListener {
         return String.join("\n", lines);
     }
 
-    /** The findings and decisions recorded so far, in the order they were taken. */
+    /**
+     * The findings and decisions recorded so far, in the order they were taken: the decisions up to the
+     * public notice, the assessment (made just before it), the notice and its objections, then the
+     * decisions after the notice (approval, filing).
+     */
     String decisionBasisOf(DibaoApplication a) {
         List<String> lines = new ArrayList<>();
+        List<NoticeBoard.Notice> notices = board.forApplication(a.id());
+        Instant noticeStart = notices.stream().map(NoticeBoard.Notice::startsAt).min(Instant::compareTo).orElse(null);
+        List<String> afterNotice = new ArrayList<>();
         for (CaseRecords.Decision d : records.decisions(a.id())) {
+            List<String> target = noticeStart != null && d.decidedAt().isAfter(noticeStart) ? afterNotice : lines;
             // The investigation records the household's verified income; the approvals the monthly amount.
             String amountLabel = "investigated".equals(d.decision()) ? "核实家庭月收入 " : "金额 ";
             String amount = d.amount() == null ? "" : "，" + amountLabel + d.amount().toPlainString() + " 元";
-            lines.add("【" + d.stage() + "】" + dayOf(d.decidedAt()) + " " + CaseFileLabels.decision(d.stage(), d.decision())
+            target.add("【" + d.stage() + "】" + dayOf(d.decidedAt()) + " " + CaseFileLabels.decision(d.stage(), d.decision())
                     + amount + (d.reason() == null ? "" : "：" + d.reason()));
         }
         assessment.find(a.id()).ifPresent(s -> lines.add("【资格认定与金额测算】" + s.reason() + "；人均月收入 "
                 + s.perCapitaIncome().toPlainString() + " 元，保障标准 " + s.monthlyStandard().toPlainString()
                 + " 元，建议月保障金 " + s.suggestedAmount().toPlainString() + " 元"));
-        List<NoticeBoard.Notice> notices = board.forApplication(a.id());
         for (NoticeBoard.Notice n : notices) {
             lines.add("【公示】" + dayOf(n.startsAt()) + " 至 " + dayOf(n.endsAt()) + "，拟保障金额 "
                     + n.proposedAmount().toPlainString() + " 元");
@@ -117,6 +124,7 @@ public class CaseSummaryListener implements TaskListener {
                     + CaseFileLabels.objectionOutcome(o.outcome())
                     + (o.findings() == null ? "" : "；" + o.findings()) + "）");
         }
+        lines.addAll(afterNotice);
         return lines.isEmpty() ? "尚无调查、评议记录" : String.join("\n", lines);
     }
 

@@ -235,7 +235,7 @@ class HouseholdForms {
 
     /**
      * The rules between rows that no annotation can see: the 本人 row is the applicant (same ID
-     * number), exactly once; an income belongs to a member of the household.
+     * number and name), exactly once; an income belongs to a member of the household.
      */
     private static void checkRows(ApplicationForm form, BindingResult result) {
         String applicantId = normalised(form.applicantIdNumber);
@@ -254,6 +254,14 @@ class HouseholdForms {
                     && !result.hasFieldErrors("members[" + self + "].idNumber") && !result.hasFieldErrors("applicantIdNumber")) {
                 result.rejectValue("members[" + self + "].idNumber", "selfMismatch",
                         "“本人”一行的身份证号与申请人身份证号不一致，请核对");
+            }
+            String selfName = form.members.get(self).name == null ? null : form.members.get(self).name.strip();
+            String applicantName = form.applicantName == null ? null : form.applicantName.strip();
+            if (selfName != null && !selfName.isEmpty() && applicantName != null && !applicantName.isEmpty()
+                    && !selfName.equals(applicantName) && !result.hasFieldErrors("members[" + self + "].name")
+                    && !result.hasFieldErrors("applicantName")) {
+                result.rejectValue("members[" + self + "].name", "selfNameMismatch",
+                        "“本人”一行的姓名与申请人姓名不一致，请核对");
             }
         }
         Set<String> memberIds = new HashSet<>();

@@ -62,5 +62,10 @@ class DecisionBasisTest {
         String basis = (String) taskService.getVariableLocal(task(pi).getId(), DibaoVariables.DECISION_BASIS);
 
         Assertions.assertThat(basis).contains("【入户调查】", "【民主评议】", "【公示】", "【乡镇审批】", "批准，金额 ");
+        // In the order the case went: the township decided after the assessment, the notice and its objections.
+        Assertions.assertThat(basis.indexOf("【乡镇审批】")).isGreaterThan(basis.indexOf("【异议】"));
+        Assertions.assertThat(basis.indexOf("【异议】")).isGreaterThan(basis.indexOf("【公示】"));
+        Assertions.assertThat(basis.indexOf("【公示】")).isGreaterThan(basis.indexOf("【资格认定与金额测算】"));
+        Assertions.assertThat(basis.indexOf("【资格认定与金额测算】")).isGreaterThan(basis.indexOf("【民主评议】"));
     }
 }

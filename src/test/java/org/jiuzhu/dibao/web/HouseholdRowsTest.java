@@ -57,6 +57,21 @@ class HouseholdRowsTest {
     }
 
     @Test
+    void refusesASelfRowWhoseNameIsNotTheApplicants() {
+        ApplicationForm form = Households.poorFamily(nextSequence += 10);
+        // What typing over the name the page had filled in gives.
+        form.members.get(0).name = form.applicantName + form.applicantName;
+        long before = count();
+
+        HttpResponse<String> page = visitor.postForm("/apply", "/apply", Households.formFields(form));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("家庭成员第 1 行：“本人”一行的姓名与申请人姓名不一致，请核对")
+                .contains("href=\"#members0.name\"");
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
     void refusesAHouseholdWithoutASelfRowOrWithTwo() {
         ApplicationForm form = Households.poorFamily(nextSequence += 10);
         Map<String, String> fields = Households.formFields(form);
