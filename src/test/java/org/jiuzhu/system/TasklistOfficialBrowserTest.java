@@ -113,6 +113,19 @@ class TasklistOfficialBrowserTest extends BrowserTest {
                 .allSatisfy(priority -> assertThat(priority.isDisplayed()).isFalse());
     }
 
+    @Test
+    void anOfficialOfAnotherTownshipWhoOpensTheTaskReadsAPlainChineseRefusal() {
+        Task task = task(caseAtAcceptance());
+        login(QINGSHAN_VILLAGE_OFFICER);
+        browser.get(tasklist() + "#/?task=" + task.getId());
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "该任务不存在或已经办结"));
+        sleep(500);
+        screenshot("tasklist-task-of-another-unit");
+        assertThat(browser.findElement(By.tagName("body")).getText())
+                .doesNotContain("<task>", "&lt;", "<-", "乡镇受理", "周建华");
+    }
+
     private ProcessInstance caseAtAcceptance() {
         ProcessInstance pi = driver.submit(Households.poorFamilyBornIn(1968, HOUSEHOLDS.incrementAndGet()));
         driver.checkMaterials(pi);

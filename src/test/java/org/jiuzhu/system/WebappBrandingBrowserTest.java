@@ -54,6 +54,10 @@ class WebappBrandingBrowserTest extends BrowserTest {
             assertThat(browser.findElement(By.cssSelector("link[rel=icon]")).getAttribute("href")).as(app.get(0))
                     .endsWith("/camunda/app/jiuzhu/logo.svg");
             assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).as(app.get(0)).isEmpty();
+            assertThat(browser.findElements(By.cssSelector("a[href*='docs.camunda']"))).as(app.get(0)).isEmpty();
+            if (app.get(0).equals("welcome")) {
+                wait.until(d -> !d.findElements(By.xpath("//a[normalize-space(.) = '救助首页']")).isEmpty());
+            }
             assertThat(browser.findElement(By.tagName("body")).getText()).as(app.get(0))
                     .doesNotContain("Camunda 8", "迁移到", "Camunda 7");
             if (!app.get(0).equals("welcome")) {

@@ -18,6 +18,10 @@ function brand(root) {
     column.textContent = FOOTER_NAME;
     column.classList.add('jiuzhu-footer-name');
   });
+  // Links into the vendor's English documentation (the welcome page's 文档): not the product's help.
+  root.querySelectorAll('a[href*="docs.camunda.org"], a[href*="docs.camunda.io"]').forEach(link => {
+    (link.closest('li') || link).remove();
+  });
   root.querySelectorAll('.brand-logo').forEach(mark => {
     if (!mark.querySelector('img.jiuzhu-logo')) {
       mark.innerHTML = '';

@@ -30,6 +30,10 @@ export function translate(text) {
 // Chinese already: the prefix goes when Chinese follows it.
 const ERROR_BEFORE_CHINESE = /^(\s*)Error:\s*(?=[^\s]*[\u3400-\u9fff])/;
 
+// Tasklist names the data that failed to load before the reason ("<task> <- 该任务不存在…", in the title
+// escaped once more as "&lt;task&gt; &lt;-"): a developer's notation, left out before a Chinese reason.
+const DATA_NAME_BEFORE_CHINESE = /(?:<|&lt;)[\w.]+(?:>|&gt;)\s*(?:<|&lt;)-\s*(?=[^\s]*[\u3400-\u9fff])/g;
+
 function translateTree(root) {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.currentNode; node !== null; node = walker.nextNode()) {
@@ -40,7 +44,7 @@ function translateTree(root) {
     if (text.includes('permission')) {
       text = translate(text);
     }
-    text = text.replace(ERROR_BEFORE_CHINESE, '$1');
+    text = text.replace(ERROR_BEFORE_CHINESE, '$1').replace(DATA_NAME_BEFORE_CHINESE, '');
     if (text !== node.nodeValue) {
       node.nodeValue = text;
     }

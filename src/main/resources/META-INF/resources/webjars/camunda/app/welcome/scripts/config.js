@@ -13,5 +13,13 @@ export default {
   dateFormat: {normal: 'LLL', long: 'LLLL'},
   // No pointer to Camunda's welcome page on the webapps' login view (it asks /camunda-welcome, which
   // our login would remember as the page to return to).
-  disableWelcomeMessage: true
+  disableWelcomeMessage: true,
+  // The 链接 box points at the product's own pages, not at the vendor's English documentation.
+  links: chinese ? [
+    {label: '救助首页', href: '/', description: '各项业务与管理页面的入口'},
+    {label: '统计分析', href: '/dashboard', description: '本单位及下级单位的申请、在办与逾期情况'}
+  ] : [
+    {label: 'Jiuzhu home', href: '/', description: 'All pages of the system'},
+    {label: 'Dashboard', href: '/dashboard', description: 'Applications, open and overdue work of your unit'}
+  ]
 };
