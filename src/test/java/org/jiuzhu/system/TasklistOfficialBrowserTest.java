@@ -126,6 +126,19 @@ class TasklistOfficialBrowserTest extends BrowserTest {
                 .doesNotContain("<task>", "&lt;", "<-", "乡镇受理", "周建华");
     }
 
+    @Test
+    void aColleagueWhoHoldsTheTaskIsNamedNotByLogin() {
+        Task task = task(caseAtAcceptance());
+        taskService.claim(task.getId(), CHENGGUAN_OFFICER);
+        login(CHENGGUAN_LEADER);
+        browser.get(tasklist() + "#/?task=" + task.getId());
+
+        WebElement assignee = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[cam-tasklist-task-meta] .assignee")));
+        wait.until(d -> assignee.getText().contains("志强"));
+        assertThat(assignee.getText()).contains("陈", "志强").doesNotContain(CHENGGUAN_OFFICER);
+    }
+
     private ProcessInstance caseAtAcceptance() {
         ProcessInstance pi = driver.submit(Households.poorFamilyBornIn(1968, HOUSEHOLDS.incrementAndGet()));
         driver.checkMaterials(pi);
