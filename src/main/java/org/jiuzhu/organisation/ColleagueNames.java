@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.jiuzhu.system.authorization.Grants;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -28,28 +29,11 @@ public class ColleagueNames implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (granted()) {
-            return;
-        }
-        Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
-        authorization.setResource(Resources.USER);
-        authorization.setResourceId(Authorization.ANY);
-        authorization.setUserId(Authorization.ANY);
-        authorization.addPermission(Permissions.READ);
         try {
-            authorizationService.saveAuthorization(authorization);
+            Grants.toEveryone(authorizationService, Resources.USER, Authorization.ANY, Permissions.READ);
         } catch (ProcessEngineException e) {
             // Another node starting at the same moment saved it first (the engine's unique key on grants).
-            if (!granted()) {
-                throw e;
-            }
+            Grants.toEveryone(authorizationService, Resources.USER, Authorization.ANY, Permissions.READ);
         }
-    }
-
-    private boolean granted() {
-        return authorizationService.createAuthorizationQuery()
-                .authorizationType(Authorization.AUTH_TYPE_GLOBAL).resourceType(Resources.USER)
-                .resourceId(Authorization.ANY).list().stream()
-                .anyMatch(authorization -> authorization.isPermissionGranted(Permissions.READ));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -56,24 +57,45 @@ public class TasklistFilterSetup implements ApplicationRunner {
                         .includeAssignedTasks()
                         .dueAfterExpression("${now()}")
                         .dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}"));
-        ensureFilter("已逾期", 40, "已过办理期限的任务（含督办可见的下级任务）",
-                taskService.createTaskQuery().dueBeforeExpression("${now()}"));
         ensureFilter("急难当日件", 50, "急难救助当日审批的任务，须当天办结",
                 taskService.createTaskQuery().processDefinitionKey("emergencySameDay"));
     }
 
     private void ensureFilter(String name, int priority, String description, TaskQuery query) {
+        ensureFilter(name, priority, description, query, false);
+    }
+
+    /**
+     * Creates the shared filter once, by name, readable by everyone; a filter saved before the case columns
+     * gets them. With {@code queryFollowsCode} an existing filter also takes this query (a feature that
+     * defines the filter's tasks, as supervision does for 已逾期, keeps older databases in step).
+     */
+    public void ensureFilter(String name, int priority, String description, TaskQuery query, boolean queryFollowsCode) {
         Filter filter = filterService.createTaskFilterQuery().filterName(name).singleResult();
         if (filter == null) {
             filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties(priority, description));
             filterService.saveFilter(filter);
-        } else if (filter.getProperties() == null || !filter.getProperties().containsKey(VARIABLES)) {
-            Map<String, Object> upgraded = new LinkedHashMap<>();
-            if (filter.getProperties() != null) {
-                upgraded.putAll(filter.getProperties());
+        } else {
+            boolean changed = queryFollowsCode;
+            if (queryFollowsCode) {
+                filter.setQuery(query);
             }
-            upgraded.putAll(properties(priority, description));
-            filterService.saveFilter(filter.setProperties(upgraded));
+            if (filter.getProperties() == null || !filter.getProperties().containsKey(VARIABLES)) {
+                Map<String, Object> upgraded = new LinkedHashMap<>();
+                if (filter.getProperties() != null) {
+                    upgraded.putAll(filter.getProperties());
+                }
+                upgraded.putAll(properties(priority, description));
+                filter.setProperties(upgraded);
+                changed = true;
+            }
+            if (changed) {
+                try {
+                    filterService.saveFilter(filter);
+                } catch (OptimisticLockingException e) {
+                    // Another node starting at the same time has just saved the same filter.
+                }
+            }
         }
         Grants.toEveryone(authorizationService, Resources.FILTER, filter.getId(), READ);
     }

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
 import org.jiuzhu.dibao.ApplicationRepository;
+import org.jiuzhu.dibao.RefusalStages;
 import org.jiuzhu.dibao.CaseProgress;
 import org.jiuzhu.dibao.CaseRecords;
 import org.jiuzhu.dibao.DibaoApplication;
@@ -165,7 +166,7 @@ class StatusController {
 
     /** 不予受理 where the case was refused before acceptance, the model's end otherwise. */
     private static String publicOutcome(CaseProgress.Progress progress, CaseRecords.WrittenNotice notice) {
-        if (notice != null && "REJECTED".equals(notice.outcome()) && WrittenNoticeDocuments.isAcceptanceStage(notice.stage())) {
+        if (notice != null && "REJECTED".equals(notice.outcome()) && RefusalStages.isAcceptanceStage(notice.stage())) {
             return "已办结：不予受理";
         }
         return progress.outcome();

@@ -52,13 +52,9 @@ class WrittenNoticeDocuments {
         this.clock = clock;
     }
 
-    static boolean isAcceptanceStage(String stage) {
-        return RefusalStages.isAcceptanceStage(stage);
-    }
-
     Document of(DibaoApplication application, CaseRecords.WrittenNotice notice, boolean masked) {
         boolean refusal = "REJECTED".equals(notice.outcome());
-        String kind = !refusal ? "dibao.approved" : isAcceptanceStage(notice.stage()) ? "dibao.notAccepted" : "dibao.refused";
+        String kind = !refusal ? "dibao.approved" : RefusalStages.isAcceptanceStage(notice.stage()) ? "dibao.notAccepted" : "dibao.refused";
         boolean byCounty = notice.stage() != null && notice.stage().startsWith("县");
         String text = masked ? PublicText.redact(notice.content(), application) : notice.content();
         return document(application.applicationNo(), kind, application.villageCode(), byCounty, notice.issuedAt(),

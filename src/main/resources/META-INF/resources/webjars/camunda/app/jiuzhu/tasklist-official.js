@@ -3,9 +3,8 @@
 // and here the controls are not offered. The official keeps seeing the due date and sets their own
 // follow-up date. The task priority (always 50) means nothing to anyone and is not shown; the case's
 // columns (申请编号, applicant, village: TasklistFilterSetup) show in full, one a line, not folded away.
+import {isAdministrator} from './administrator.js';
 import {chinese} from './language.js';
-
-const ADMINISTRATORS = 'camunda-admin';
 
 const style = document.createElement('style');
 style.textContent = `
@@ -37,28 +36,6 @@ for (const type of ['keydown', 'click', 'focusin']) {
       }
     }
   }, true);
-}
-
-function engineName() {
-  const match = /\/app\/tasklist\/([^/]+)/.exec(window.location.pathname);
-  return match ? match[1] : 'default';
-}
-
-async function isAdministrator() {
-  const base = window.location.pathname.replace(/\/app\/tasklist\/.*$/, '');
-  const engine = engineName();
-  const user = await fetch(`${base}/api/admin/auth/user/${engine}`, {credentials: 'same-origin'});
-  if (!user.ok) {
-    return false;
-  }
-  const {userId} = await user.json();
-  const groups = await fetch(`${base}/api/engine/engine/${engine}/identity/groups?userId=${encodeURIComponent(userId)}`,
-    {credentials: 'same-origin', headers: {Accept: 'application/json'}});
-  if (!groups.ok) {
-    return false;
-  }
-  const body = await groups.json();
-  return (body.groups || []).some(group => group.id === ADMINISTRATORS);
 }
 
 isAdministrator().then(administrator => {
