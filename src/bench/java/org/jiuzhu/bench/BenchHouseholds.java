@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.jiuzhu.dibao.IdNumbers;
+import org.jiuzhu.casework.IdNumbers;
 
 /**
  * Benchmark households: a poor urban family of three (the README's example family), with valid and

@@ -4,7 +4,7 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
-import org.jiuzhu.system.CaseVariables;
+import org.jiuzhu.casework.CaseVariables;
 import org.jiuzhu.system.PostgresIndexes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -19,8 +19,8 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.jiuzhu.organisation.UnitGroups;
 import org.jiuzhu.supervision.OverdueEscalation;
-import org.jiuzhu.system.CaseVariables;
-import org.jiuzhu.system.CaseProcesses;
+import org.jiuzhu.casework.CaseVariables;
+import org.jiuzhu.engine.CaseProcesses;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,5 +1,7 @@
 package org.jiuzhu.dibao;
 
+import org.jiuzhu.casework.HouseholdType;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.jiuzhu.dibao;
 
+import org.jiuzhu.casework.HouseholdType;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

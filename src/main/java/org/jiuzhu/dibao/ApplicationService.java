@@ -1,5 +1,8 @@
 package org.jiuzhu.dibao;
 
+import org.jiuzhu.casework.ApplicationNumbers;
+import org.jiuzhu.casework.OpenCases;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +18,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.jiuzhu.dibao.process.DibaoVariables;
 import org.jiuzhu.organisation.AdminUnit;
 import org.jiuzhu.organisation.AdminUnitRepository;
 import org.jiuzhu.organisation.UnitLevel;

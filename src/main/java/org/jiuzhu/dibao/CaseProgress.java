@@ -23,8 +23,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.jiuzhu.dibao.process.DibaoVariables;
-import org.jiuzhu.notice.NoticeBoard;
+import org.jiuzhu.casework.NoticeBoard;
 import org.springframework.stereotype.Service;
 
 /**

@@ -1,5 +1,7 @@
 package org.jiuzhu.dibao;
 
+import org.jiuzhu.casework.HouseholdType;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,8 @@
 package org.jiuzhu.dibao;
 
+import org.jiuzhu.casework.HouseholdType;
+import org.jiuzhu.casework.IdNumbers;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;

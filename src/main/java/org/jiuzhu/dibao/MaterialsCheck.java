@@ -1,5 +1,7 @@
 package org.jiuzhu.dibao;
 
+import org.jiuzhu.casework.IdNumbers;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;

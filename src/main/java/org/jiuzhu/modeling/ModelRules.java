@@ -24,7 +24,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
-import org.jiuzhu.system.authorization.StartPermissions;
+import org.jiuzhu.organisation.StartPermissions;
 
 /**
  * The house rules for models, for the shipped files (a test) and for every deployment an

@@ -107,10 +107,7 @@ public class OfficialService {
 
     /** A Chinese name reads surname then given name, with no space. */
     public static String nameOf(User user) {
-        String first = user.getFirstName() == null ? "" : user.getFirstName();
-        String last = user.getLastName() == null ? "" : user.getLastName();
-        String name = (first + last).strip();
-        return name.isEmpty() ? user.getId() : name;
+        return org.jiuzhu.system.UserNames.nameOf(user);
     }
 
     private List<String> groupsFor(AdminUnit unit, OfficialRole role) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class UnitGroups {
 
-    public static final String ADMINISTRATORS = "camunda-admin";
+    public static final String ADMINISTRATORS = org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
     public static final String SUPERVISORS = "supervisors";
     public static final String LEADERS_SUFFIX = "-leaders";
     public static final String UNIT_GROUP_TYPE = "UNIT";

@@ -25,7 +25,7 @@ import org.jiuzhu.organisation.AdminUnitRepository;
 import org.jiuzhu.organisation.OfficialService;
 import org.jiuzhu.organisation.UnitGroups;
 import org.jiuzhu.organisation.UnitLevel;
-import org.jiuzhu.system.CaseVariables;
+import org.jiuzhu.casework.CaseVariables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 

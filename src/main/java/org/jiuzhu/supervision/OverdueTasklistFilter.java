@@ -1,7 +1,7 @@
 package org.jiuzhu.supervision;
 
 import org.camunda.bpm.engine.TaskService;
-import org.jiuzhu.system.TasklistFilterSetup;
+import org.jiuzhu.casework.TasklistFilterSetup;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;

@@ -7,7 +7,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.jiuzhu.dibao.EligibilityAssessment;
-import org.jiuzhu.dibao.HouseholdType;
+import org.jiuzhu.casework.HouseholdType;
 import org.springframework.stereotype.Service;
 
 /**

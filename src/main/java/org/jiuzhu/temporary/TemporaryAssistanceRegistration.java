@@ -9,9 +9,9 @@ import java.util.stream.Collectors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import org.jiuzhu.dibao.ApplicationNumbers;
-import org.jiuzhu.dibao.IdNumbers;
-import org.jiuzhu.dibao.OpenCases;
+import org.jiuzhu.casework.ApplicationNumbers;
+import org.jiuzhu.casework.IdNumbers;
+import org.jiuzhu.casework.OpenCases;
 import org.jiuzhu.organisation.AdminUnit;
 import org.jiuzhu.organisation.AdminUnitRepository;
 import org.springframework.stereotype.Service;

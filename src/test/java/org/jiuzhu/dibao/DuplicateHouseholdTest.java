@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.jiuzhu.dibao.ApplicationService.InvalidApplicationException;
 import org.jiuzhu.dibao.process.DibaoProcessDriver;
-import org.jiuzhu.dibao.process.DibaoVariables;
 import org.jiuzhu.support.DemoOrganisation;
 import org.jiuzhu.support.EngineUsers;
 import org.jiuzhu.support.Households;

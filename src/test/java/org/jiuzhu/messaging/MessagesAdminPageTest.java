@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
-import org.jiuzhu.dibao.CaseRecords;
+import org.jiuzhu.casework.CaseRecords;
 import org.jiuzhu.support.JiuzhuIntegrationTest;
 import org.jiuzhu.support.WebSession;
 import org.junit.jupiter.api.BeforeEach;

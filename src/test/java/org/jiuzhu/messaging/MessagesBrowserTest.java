@@ -6,7 +6,7 @@ import static org.jiuzhu.support.DemoOrganisation.*;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.jiuzhu.dibao.CaseRecords;
+import org.jiuzhu.casework.CaseRecords;
 import org.jiuzhu.support.BrowserTest;
 import org.jiuzhu.support.JiuzhuIntegrationTest;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
 
-import org.jiuzhu.dibao.CaseRecords;
+import org.jiuzhu.casework.CaseRecords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

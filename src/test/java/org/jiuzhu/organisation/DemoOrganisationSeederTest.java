@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.jiuzhu.dibao.DemoCaseDataSeeder;
 import org.jiuzhu.support.JiuzhuIntegrationTest;
-import org.jiuzhu.system.TasklistFilterSetup;
+import org.jiuzhu.casework.TasklistFilterSetup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -23,7 +23,7 @@ import org.jiuzhu.organisation.OrganisationService;
 import org.jiuzhu.support.DemoOrganisation;
 import org.jiuzhu.support.Households;
 import org.jiuzhu.support.JiuzhuIntegrationTest;
-import org.jiuzhu.system.timelimits.WorkingCalendar;
+import org.jiuzhu.casework.WorkingCalendar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

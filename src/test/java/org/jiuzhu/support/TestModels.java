@@ -5,7 +5,7 @@ import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
-import org.jiuzhu.system.authorization.StartPermissions;
+import org.jiuzhu.organisation.StartPermissions;
 
 /** Test processes built with the model API. */
 public final class TestModels {

@@ -1,5 +1,8 @@
 package org.jiuzhu.system;
 
+import org.jiuzhu.casework.CaseVariables;
+import org.jiuzhu.casework.TasklistFilterSetup;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jiuzhu.support.DemoOrganisation.*;
 

@@ -1,5 +1,7 @@
 package org.jiuzhu.dibao.process;
 
+import org.jiuzhu.dibao.DibaoVariables;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,13 +11,13 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.jiuzhu.dibao.ApplicationRepository;
-import org.jiuzhu.dibao.CaseFileLabels;
-import org.jiuzhu.dibao.CaseRecords;
+import org.jiuzhu.casework.CaseFileLabels;
+import org.jiuzhu.casework.CaseRecords;
 import org.jiuzhu.dibao.DibaoApplication;
 import org.jiuzhu.dibao.EligibilityAssessment;
 import org.jiuzhu.dibao.HouseholdMember;
-import org.jiuzhu.notice.NoticeBoard;
-import org.jiuzhu.notice.ObjectionRepository;
+import org.jiuzhu.casework.NoticeBoard;
+import org.jiuzhu.casework.ObjectionRepository;
 import org.jiuzhu.organisation.AdminUnitRepository;
 import org.jiuzhu.verification.EconomicVerificationRepository;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,7 @@
 package org.jiuzhu.dibao.process;
 
+import org.jiuzhu.dibao.DibaoVariables;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.stream.Collectors;

@@ -1,5 +1,10 @@
 package org.jiuzhu.dibao.process;
 
+import org.jiuzhu.casework.Refusals;
+import org.jiuzhu.engine.TaskActors;
+
+import org.jiuzhu.dibao.DibaoVariables;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,12 +17,11 @@ import java.util.function.Function;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.jiuzhu.dibao.ApplicationRepository;
-import org.jiuzhu.dibao.CaseRecords;
+import org.jiuzhu.casework.CaseRecords;
 import org.jiuzhu.dibao.DibaoApplication;
 import org.jiuzhu.dibao.EligibilityAssessment;
-import org.jiuzhu.notice.ObjectionRepository;
+import org.jiuzhu.casework.ObjectionRepository;
 import org.jiuzhu.system.forms.SubmittedForm;
 import org.jiuzhu.system.forms.TaskFormRules;
 import org.springframework.stereotype.Component;
@@ -190,7 +194,7 @@ public class DibaoTaskChecks implements TaskFormRules {
 
     private void recordChoice(DelegateTask task, SubmittedForm form, String decisionField, String refusalValue) {
         String decision = (String) form.value(decisionField);
-        record(task, decision, null, refusalReason(task, form, refusalValue.equals(decision)), false);
+        record(task, decision, null, Refusals.reason(task, form, refusalValue.equals(decision)), false);
     }
 
     private void recordEvaluation(DelegateTask task, SubmittedForm form) {
@@ -198,7 +202,7 @@ public class DibaoTaskChecks implements TaskFormRules {
         String dissent = form.optionalText("dissent", "不同意见", 1000);
         String summary = "评议日期：" + evaluationDate(form) + "。参加 " + form.number("participantCount", "") + " 人，同意 " + form.number("agreeCount", "")
                 + " 人，不同意 " + form.number("disagreeCount", "") + " 人" + (dissent == null ? "" : "。不同意见：" + dissent);
-        String rejection = refusalReason(task, form, "disagree".equals(result));
+        String rejection = Refusals.reason(task, form, "disagree".equals(result));
         record(task, result, null, rejection == null ? summary : rejection + "（" + summary + "）", false);
     }
 
@@ -208,14 +212,14 @@ public class DibaoTaskChecks implements TaskFormRules {
         if (task.getVariable(DibaoVariables.OBJECTION_ID) instanceof Number id) {
             objections.recordOutcome(id.longValue(), outcome, findings);
         }
-        String rejection = refusalReason(task, form, "reject".equals(outcome));
+        String rejection = Refusals.reason(task, form, "reject".equals(outcome));
         record(task, outcome, null, rejection == null ? findings : rejection, false);
     }
 
     private void recordTownshipApproval(DelegateTask task, SubmittedForm form) {
         String decision = (String) form.value("approvalDecision");
         if ("reject".equals(decision)) {
-            record(task, decision, null, refusalReason(task, form, true), true);
+            record(task, decision, null, Refusals.reason(task, form, true), true);
             return;
         }
         BigDecimal suggested = form.number(DibaoVariables.SUGGESTED_AMOUNT, "建议月保障金");
@@ -240,21 +244,12 @@ public class DibaoTaskChecks implements TaskFormRules {
     private void recordCountyFiling(DelegateTask task, SubmittedForm form) {
         String decision = (String) form.value("countyDecision");
         String opinion = form.optionalText("countyOpinion", "意见说明", 1000);
-        String rejection = refusalReason(task, form, "reject".equals(decision));
+        String rejection = Refusals.reason(task, form, "reject".equals(decision));
         boolean confirmation = Boolean.TRUE.equals(task.getVariable(DibaoVariables.REQUIRES_CONFIRMATION));
         String recorded = "file".equals(decision) ? (confirmation ? "confirmed" : "filed") : decision;
         Object amount = task.getVariable(DibaoVariables.APPROVED_AMOUNT);
         record(task, recorded, amount instanceof Number n ? new BigDecimal(n.toString()) : null,
                 rejection != null ? rejection : opinion, true);
-    }
-
-    /** When refusing: the stage (the task's name) and the reason go to the written notice. */
-    public static String refusalReason(DelegateTask task, SubmittedForm form, boolean refusing) {
-        if (!refusing) {
-            return null;
-        }
-        task.setVariable(DibaoVariables.REJECTION_STAGE, task.getName());
-        return form.text(DibaoVariables.REJECTION_REASON, "理由", MAX_REASON);
     }
 
     /** Records the decision taken in a task on the case (with the household snapshot where it decides). */
@@ -280,8 +275,7 @@ public class DibaoTaskChecks implements TaskFormRules {
     }
 
     public static String actor(DelegateTask task) {
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return current != null ? current.getUserId() : task.getAssignee();
+        return TaskActors.actor(task);
     }
 
     private static BadUserRequestException refused(String message) {

@@ -1,8 +1,10 @@
 package org.jiuzhu.dibao.process;
 
+import org.jiuzhu.dibao.DibaoVariables;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.jiuzhu.notice.NoticeBoard;
+import org.jiuzhu.casework.NoticeBoard;
 import org.springframework.stereotype.Component;
 
 /** 公示结束: the notice period is over, the notice comes off the board. */

@@ -1,15 +1,17 @@
 package org.jiuzhu.dibao.process;
 
+import org.jiuzhu.dibao.DibaoVariables;
+
 import java.util.Locale;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.jiuzhu.dibao.ApplicationRepository;
 import org.jiuzhu.dibao.ApplicationStatus;
-import org.jiuzhu.dibao.CaseRecords;
+import org.jiuzhu.casework.CaseRecords;
 import org.jiuzhu.dibao.DibaoApplication;
-import org.jiuzhu.dibao.RefusalStages;
-import org.jiuzhu.notice.NoticeBoard;
+import org.jiuzhu.casework.RefusalStages;
+import org.jiuzhu.casework.NoticeBoard;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 

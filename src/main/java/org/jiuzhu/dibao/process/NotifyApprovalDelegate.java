@@ -1,11 +1,13 @@
 package org.jiuzhu.dibao.process;
 
+import org.jiuzhu.dibao.DibaoVariables;
+
 import java.time.YearMonth;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.jiuzhu.dibao.ApplicationRepository;
-import org.jiuzhu.dibao.CaseRecords;
+import org.jiuzhu.casework.CaseRecords;
 import org.jiuzhu.dibao.DibaoApplication;
 import org.jiuzhu.dibao.RecipientRegistry;
 import org.springframework.stereotype.Component;

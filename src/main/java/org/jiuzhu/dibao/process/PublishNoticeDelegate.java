@@ -1,5 +1,7 @@
 package org.jiuzhu.dibao.process;
 
+import org.jiuzhu.dibao.DibaoVariables;
+
 import java.math.BigDecimal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -7,7 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.jiuzhu.dibao.ApplicationRepository;
 import org.jiuzhu.dibao.DibaoApplication;
 import org.jiuzhu.dibao.DibaoSettings;
-import org.jiuzhu.notice.NoticeBoard;
+import org.jiuzhu.casework.NoticeBoard;
 import org.springframework.stereotype.Component;
 
 /** 发布公示: posts the township's proposal on the public board (once, even when retried). */

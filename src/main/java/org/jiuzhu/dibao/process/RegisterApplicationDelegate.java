@@ -1,5 +1,7 @@
 package org.jiuzhu.dibao.process;
 
+import org.jiuzhu.dibao.DibaoVariables;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,8 +20,8 @@ import org.jiuzhu.dibao.ApplicationRepository;
 import org.jiuzhu.dibao.ApplicationService;
 import org.jiuzhu.dibao.ApplicationService.InvalidApplicationException;
 import org.jiuzhu.dibao.DibaoApplication;
-import org.jiuzhu.notice.Masking;
-import org.jiuzhu.system.CaseVariables;
+import org.jiuzhu.casework.Masking;
+import org.jiuzhu.casework.CaseVariables;
 import org.jiuzhu.system.forms.StartFormFields;
 import org.springframework.stereotype.Component;
 

@@ -1,9 +1,11 @@
 package org.jiuzhu.dibao.process;
 
+import org.jiuzhu.dibao.DibaoVariables;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.jiuzhu.notice.NoticeBoard;
-import org.jiuzhu.notice.ObjectionRepository;
+import org.jiuzhu.casework.NoticeBoard;
+import org.jiuzhu.casework.ObjectionRepository;
 import org.springframework.stereotype.Component;
 
 /**

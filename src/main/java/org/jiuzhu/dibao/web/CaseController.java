@@ -1,5 +1,7 @@
 package org.jiuzhu.dibao.web;
 
+import org.jiuzhu.dibao.HouseholdForms;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -17,14 +19,14 @@ import org.jiuzhu.dibao.ApplicationForm;
 import org.jiuzhu.dibao.ApplicationRepository;
 import org.jiuzhu.dibao.ApplicationService;
 import org.jiuzhu.dibao.ApplicationService.InvalidApplicationException;
-import org.jiuzhu.dibao.CaseFileLabels;
+import org.jiuzhu.casework.CaseFileLabels;
 import org.jiuzhu.dibao.CaseProgress;
-import org.jiuzhu.dibao.CaseRecords;
+import org.jiuzhu.casework.CaseRecords;
 import org.jiuzhu.dibao.DibaoApplication;
 import org.jiuzhu.dibao.EligibilityAssessment;
-import org.jiuzhu.dibao.process.DibaoVariables;
-import org.jiuzhu.notice.NoticeBoard;
-import org.jiuzhu.notice.ObjectionRepository;
+import org.jiuzhu.dibao.DibaoVariables;
+import org.jiuzhu.casework.NoticeBoard;
+import org.jiuzhu.casework.ObjectionRepository;
 import org.jiuzhu.organisation.AdminUnitRepository;
 import org.jiuzhu.organisation.OfficialService;
 import org.jiuzhu.verification.EconomicVerificationRepository;

@@ -1,5 +1,8 @@
 package org.jiuzhu.emergency.process;
 
+import org.jiuzhu.casework.Refusals;
+import org.jiuzhu.engine.TaskActors;
+
 import java.math.BigDecimal;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
@@ -10,7 +13,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.jiuzhu.dibao.ApplicationRepository;
 import org.jiuzhu.dibao.DibaoApplication;
 import org.jiuzhu.dibao.EligibilityAssessment;
-import org.jiuzhu.dibao.process.DibaoVariables;
+import org.jiuzhu.dibao.DibaoVariables;
 import org.jiuzhu.emergency.EmergencyArchive;
 import org.jiuzhu.emergency.EmergencyVariables;
 import org.jiuzhu.verification.EconomicVerificationRepository;
@@ -70,12 +73,12 @@ public class CheckPledgeDelegate implements JavaDelegate {
         execution.setVariable(DibaoVariables.ELIGIBLE, result.eligible());
         execution.setVariable(DibaoVariables.ELIGIBILITY_REASON, result.reason());
         if (!truthful) {
-            execution.setVariable(DibaoVariables.REJECTION_STAGE, STAGE);
-            execution.setVariable(DibaoVariables.REJECTION_REASON, "个人承诺与家庭经济状况核对结果不符（" + findings
+            execution.setVariable(Refusals.STAGE, STAGE);
+            execution.setVariable(Refusals.REASON, "个人承诺与家庭经济状况核对结果不符（" + findings
                     + "），停止救助，已发放的急难救助金依法追回");
         } else if (!result.eligible()) {
-            execution.setVariable(DibaoVariables.REJECTION_STAGE, STAGE);
-            execution.setVariable(DibaoVariables.REJECTION_REASON, "经核对家庭经济状况，不符合最低生活保障条件（"
+            execution.setVariable(Refusals.STAGE, STAGE);
+            execution.setVariable(Refusals.REASON, "经核对家庭经济状况，不符合最低生活保障条件（"
                     + result.reason() + "），急难救助到期停止");
         } else {
             archive.outcome(applicationId, EmergencyArchive.Outcome.HANDED_OVER);

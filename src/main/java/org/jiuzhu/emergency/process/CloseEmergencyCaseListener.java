@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.jiuzhu.dibao.ApplicationRepository;
 import org.jiuzhu.dibao.ApplicationStatus;
-import org.jiuzhu.dibao.process.DibaoVariables;
+import org.jiuzhu.dibao.DibaoVariables;
 import org.jiuzhu.emergency.EmergencyArchive;
 import org.jiuzhu.emergency.EmergencyArchive.Outcome;
 import org.springframework.stereotype.Component;

@@ -1,12 +1,16 @@
 package org.jiuzhu.emergency.process;
 
+import org.jiuzhu.casework.CaseRecords;
+
+import org.jiuzhu.casework.Refusals;
+import org.jiuzhu.engine.TaskActors;
+
 import java.math.BigDecimal;
 import java.util.Set;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.jiuzhu.dibao.process.DibaoTaskChecks;
-import org.jiuzhu.dibao.process.DibaoVariables;
+import org.jiuzhu.dibao.DibaoVariables;
 import org.jiuzhu.emergency.EmergencyArchive;
 import org.jiuzhu.emergency.EmergencyVariables;
 import org.jiuzhu.emergency.LiabilityRecords;
@@ -23,12 +27,12 @@ import org.springframework.stereotype.Component;
 @Component("emergencyTaskChecks")
 public class EmergencyTaskChecks implements TaskFormRules {
 
-    private final DibaoTaskChecks dibaoChecks;
+    private final CaseRecords records;
     private final EmergencyArchive archive;
     private final LiabilityRecords liabilities;
 
-    public EmergencyTaskChecks(DibaoTaskChecks dibaoChecks, EmergencyArchive archive, LiabilityRecords liabilities) {
-        this.dibaoChecks = dibaoChecks;
+    public EmergencyTaskChecks(CaseRecords records, EmergencyArchive archive, LiabilityRecords liabilities) {
+        this.records = records;
         this.archive = archive;
         this.liabilities = liabilities;
     }
@@ -86,34 +90,40 @@ public class EmergencyTaskChecks implements TaskFormRules {
         String key = task.getTaskDefinitionKey();
         validate(key, task::getVariable);
         SubmittedForm form = new SubmittedForm(task::getVariable);
-        String actor = DibaoTaskChecks.actor(task);
+        String actor = TaskActors.actor(task);
         long applicationId = (Long) task.getVariable(DibaoVariables.APPLICATION_ID);
         BigDecimal amount = new BigDecimal(task.getVariable(EmergencyVariables.EMERGENCY_AMOUNT).toString());
         switch (key) {
             case "Task_VillageReview" -> {
                 String decision = (String) form.value(EmergencyVariables.VILLAGE_DECISION);
-                String reason = DibaoTaskChecks.refusalReason(task, form, "reject".equals(decision));
-                dibaoChecks.record(task, decision, null, reason != null ? reason : form.text("reviewFindings", "核实情况", 2000), false);
+                String reason = Refusals.reason(task, form, "reject".equals(decision));
+                record(task, decision, null, reason != null ? reason : form.text("reviewFindings", "核实情况", 2000), false);
                 archive.file(applicationId, UnitLevel.VILLAGE, actor);
             }
             case "Task_TownshipApproval" -> {
                 String decision = (String) form.value(EmergencyVariables.TOWNSHIP_DECISION);
-                String reason = DibaoTaskChecks.refusalReason(task, form, "reject".equals(decision));
-                dibaoChecks.record(task, decision, "approve".equals(decision) ? amount : null,
+                String reason = Refusals.reason(task, form, "reject".equals(decision));
+                record(task, decision, "approve".equals(decision) ? amount : null,
                         reason != null ? reason : form.optionalText("townshipOpinion", "审批意见", 1000), true);
                 archive.file(applicationId, UnitLevel.TOWNSHIP, actor);
             }
             case "Task_CountyFiling" -> {
-                dibaoChecks.record(task, "filed", amount, form.optionalText("filingRemarks", "备案意见", 1000), false);
+                record(task, "filed", amount, form.optionalText("filingRemarks", "备案意见", 1000), false);
                 archive.file(applicationId, UnitLevel.COUNTY, actor);
             }
             case "Task_RecoverFunds" -> {
                 BigDecimal recovered = form.number("recoveredAmount", "已追回金额");
                 String note = form.text("recoveryNote", "追回情况说明", 2000);
                 liabilities.recovered(task.getExecution().getProcessBusinessKey(), recovered, note, actor);
-                dibaoChecks.record(task, "recovered", recovered, note, false);
+                record(task, "recovered", recovered, note, false);
             }
             default -> throw new IllegalStateException("No checks for task " + key);
         }
+    }
+
+    /** The decision taken in the task, on the case's record (the catch-up dibao application). */
+    private void record(DelegateTask task, String decision, BigDecimal amount, String reason, boolean withSnapshot) {
+        records.recordDecision((Long) task.getVariable(DibaoVariables.APPLICATION_ID), task.getName(), decision, amount,
+                reason, TaskActors.actor(task), null);
     }
 }

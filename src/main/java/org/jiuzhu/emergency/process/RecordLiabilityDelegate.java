@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.jiuzhu.dibao.ApplicationRepository;
 import org.jiuzhu.dibao.DibaoApplication;
-import org.jiuzhu.dibao.process.DibaoVariables;
+import org.jiuzhu.dibao.DibaoVariables;
 import org.jiuzhu.emergency.EmergencyArchive;
 import org.jiuzhu.emergency.EmergencyVariables;
 import org.jiuzhu.emergency.LiabilityRecords;

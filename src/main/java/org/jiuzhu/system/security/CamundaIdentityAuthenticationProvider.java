@@ -6,8 +6,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.jiuzhu.organisation.OfficialService;
-import org.jiuzhu.organisation.UnitGroups;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.jiuzhu.system.identity.LoginThrottledException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -45,12 +44,12 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         List<GrantedAuthority> authorities = new ArrayList<>();
         for (Group group : identityService.createGroupQuery().groupMember(userId).list()) {
             authorities.add(new SimpleGrantedAuthority(GROUP_PREFIX + group.getId()));
-            if (UnitGroups.ADMINISTRATORS.equals(group.getId())) {
+            if (Groups.CAMUNDA_ADMIN.equals(group.getId())) {
                 authorities.add(new SimpleGrantedAuthority(ROLE_ADMIN));
             }
         }
         User user = identityService.createUserQuery().userId(userId).singleResult();
-        OfficialPrincipal principal = new OfficialPrincipal(userId, OfficialService.nameOf(user));
+        OfficialPrincipal principal = new OfficialPrincipal(userId, org.jiuzhu.system.UserNames.nameOf(user));
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
     }
 

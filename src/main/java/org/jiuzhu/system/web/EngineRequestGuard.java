@@ -31,7 +31,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.jiuzhu.organisation.UnitGroups;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.jiuzhu.system.forms.FormFields;
 import org.jiuzhu.system.forms.StartFormFields;
 import org.jiuzhu.system.forms.TaskFormRules;
@@ -130,7 +130,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
         String resource = matcher.matches() ? matcher.group(1) : "";
         String method = request.getMethod();
         boolean administrator = user != null && user.getGroupIds() != null
-                && user.getGroupIds().contains(UnitGroups.ADMINISTRATORS);
+                && user.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
         if (!administrator && !READS.contains(method) && ENGINE_ONLY.matcher(resource).matches()) {
             WebRequests.refuse(request, response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
                     "没有权限：消息、信号、流程变量的修改和流程的改动只能由系统或管理员进行");

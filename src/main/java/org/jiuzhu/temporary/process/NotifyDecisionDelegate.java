@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.jiuzhu.dibao.CaseRecords;
+import org.jiuzhu.casework.CaseRecords;
 import org.jiuzhu.ledger.PaymentLedger.Kind;
 import org.jiuzhu.temporary.TemporaryAssistanceCase;
 import org.jiuzhu.temporary.TemporaryAssistanceCases;

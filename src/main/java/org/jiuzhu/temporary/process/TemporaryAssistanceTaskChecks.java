@@ -1,5 +1,8 @@
 package org.jiuzhu.temporary.process;
 
+import org.jiuzhu.casework.Refusals;
+import org.jiuzhu.engine.TaskActors;
+
 import static org.jiuzhu.temporary.process.TemporaryAssistanceVariables.*;
 
 import java.math.BigDecimal;
@@ -10,7 +13,6 @@ import java.util.function.Function;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.jiuzhu.dibao.process.DibaoTaskChecks;
 import org.jiuzhu.system.forms.SubmittedForm;
 import org.jiuzhu.system.forms.TaskFormRules;
 import org.jiuzhu.temporary.ApprovalRouting;
@@ -240,7 +242,7 @@ public class TemporaryAssistanceTaskChecks implements TaskFormRules {
     }
 
     private static String actor(DelegateTask task) {
-        return DibaoTaskChecks.actor(task);
+        return TaskActors.actor(task);
     }
 
     private static BadUserRequestException refused(String message) {

@@ -1,5 +1,7 @@
 package org.jiuzhu.dibao.process;
 
+import org.jiuzhu.dibao.DibaoVariables;
+
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import org.assertj.core.api.Assertions;

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.jiuzhu.dibao.process.DibaoProcessDriver;
-import org.jiuzhu.dibao.process.DibaoVariables;
+import org.jiuzhu.dibao.DibaoVariables;
 import org.jiuzhu.support.Households;
 import org.jiuzhu.support.JiuzhuIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;

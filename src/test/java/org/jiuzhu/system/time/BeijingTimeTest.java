@@ -35,7 +35,7 @@ import org.jiuzhu.report.MonthlyReports;
 import org.jiuzhu.support.Households;
 import org.jiuzhu.support.JiuzhuIntegrationTest;
 import org.jiuzhu.support.WebSession;
-import org.jiuzhu.system.timelimits.DueDates;
+import org.jiuzhu.casework.DueDates;
 import org.joda.time.DateTimeZone;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

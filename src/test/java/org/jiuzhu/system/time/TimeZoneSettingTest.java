@@ -13,7 +13,7 @@ import java.util.TimeZone;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jiuzhu.system.EngineClock;
-import org.jiuzhu.system.timelimits.DueDates;
+import org.jiuzhu.casework.DueDates;
 import org.joda.time.DateTimeZone;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

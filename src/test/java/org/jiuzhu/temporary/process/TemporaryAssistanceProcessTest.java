@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.jiuzhu.support.CaseDates;
-import org.jiuzhu.dibao.CaseRecords;
+import org.jiuzhu.casework.CaseRecords;
 import org.jiuzhu.ledger.PaymentLedger;
 import org.jiuzhu.ledger.PaymentLedger.Kind;
 import org.jiuzhu.support.DemoOrganisation;
