@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.jiuzhu.verification.VerificationSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,8 +29,10 @@ import org.springframework.stereotype.Service;
  * class increment), or for a single-person inclusion the standard × (1 + increment) of that member.
  */
 @Service
+@NamedInterface("enrolment")
 public class EligibilityAssessment {
 
+    @NamedInterface("enrolment")
     public record Assessment(BigDecimal monthlyStandard, BigDecimal householdIncome, BigDecimal perCapitaIncome,
                              boolean eligible, String reason, BigDecimal suggestedAmount, List<String> memberClasses) {
 
