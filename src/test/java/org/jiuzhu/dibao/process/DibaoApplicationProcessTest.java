@@ -531,28 +531,34 @@ class DibaoApplicationProcessTest {
         }
     }
 
-    /** A disabled mother (grade 1) applying alone in her son's household. */
-    private static ApplicationForm motherAlone() {
+    /** A disabled mother (grade 1) applying alone in her son's household, 1500 yuan his income. */
+    private static ApplicationForm motherAlone(String motherId, String sonId) {
         ApplicationForm form = family();
         form.unitCode = "341899200202";
         form.householdType = HouseholdType.RURAL;
         form.applicantName = "徐桂芝";
-        form.applicantIdNumber = "341899195806171229";
-        ApplicationForm.MemberForm mother = Households.member("徐桂芝", "341899195806171229", Relation.SELF, LabourAbility.NONE);
+        form.applicantIdNumber = motherId;
+        ApplicationForm.MemberForm mother = Households.member("徐桂芝", motherId, Relation.SELF, LabourAbility.NONE);
         mother.disabilityGrade = 1;
         mother.disabilityKind = DisabilityKind.PHYSICAL;
         form.members = new java.util.ArrayList<>(List.of(mother,
-                Households.member("徐志刚", "341899198503021219", Relation.CHILD, LabourAbility.FULL)));
-        form.incomes.get(0).memberIdNumber = "341899198503021219";
+                Households.member("徐志刚", sonId, Relation.CHILD, LabourAbility.FULL)));
+        form.incomes.get(0).memberIdNumber = sonId;
         form.incomes.get(0).monthlyAmount = new BigDecimal("1500");
         form.singlePerson = true;
-        form.singlePersonIdNumber = "341899195806171229";
+        form.singlePersonIdNumber = motherId;
         return form;
+    }
+
+    /** The same household with people of their own, not met by other tests or the demo records. */
+    private static ApplicationForm anotherMotherAlone() {
+        return motherAlone(Households.unusedIdNumber("19580617"), Households.unusedIdNumber("19850302"));
     }
 
     @Test
     void includesASeverelyDisabledMemberAlone() {
-        ProcessInstance pi = driver.submit(motherAlone());
+        // The son's income and the mother's house are in the demo verification records.
+        ProcessInstance pi = driver.submit(motherAlone("341899195806171229", "341899198503021219"));
         driver.toNoticePeriod(pi, 1500);
 
         // 1500 / 2 = 750 per head, below 1.5 × the rural standard 620: the mother alone, class A (+30%).
@@ -569,7 +575,7 @@ class DibaoApplicationProcessTest {
 
     @Test
     void asksToCorrectASinglePersonApplicationForAMemberTheTableDoesNotAdmit() {
-        ApplicationForm form = motherAlone();
+        ApplicationForm form = anotherMotherAlone();
         form.members.get(0).disabilityGrade = 3;
 
         ProcessInstance pi = driver.submit(form);
@@ -584,7 +590,7 @@ class DibaoApplicationProcessTest {
     void startsBenefitsInTheDecisionMonthWhenTheSettingSaysSo() {
         settings.setBenefitStart(DibaoSettings.BenefitStart.DECISION_MONTH);
         try {
-            ProcessInstance pi = driver.submit(motherAlone());
+            ProcessInstance pi = driver.submit(anotherMotherAlone());
             driver.toNoticePeriod(pi, 1500);
             driver.endNoticePeriod(pi);
             complete(task(pi), withVariables("approvalDecision", "approve"));
