@@ -13,10 +13,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Repository;
 
 /** Applications with their members and income items. */
 @Repository
+@NamedInterface("enrolment")
 public class ApplicationRepository {
 
     private static final String COLUMNS = "select * from dibao_application";

@@ -1,5 +1,8 @@
 package org.jiuzhu.dibao;
 
+import org.springframework.modulith.NamedInterface;
+
+@NamedInterface("enrolment")
 public enum ApplicationStatus {
     IN_PROGRESS("办理中"),
     APPROVED("已批准"),

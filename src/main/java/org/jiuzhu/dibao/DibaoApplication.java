@@ -1,5 +1,7 @@
 package org.jiuzhu.dibao;
 
+import org.springframework.modulith.NamedInterface;
+
 import org.jiuzhu.casework.HouseholdType;
 
 import java.math.BigDecimal;
@@ -7,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** One application as stored in our tables, with its household. */
+@NamedInterface("enrolment")
 public record DibaoApplication(
         long id,
         String applicationNo,

@@ -1,6 +1,8 @@
 package org.jiuzhu.dibao;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -13,9 +15,23 @@ import org.springframework.stereotype.Component;
 @ConfigurationProperties("jiuzhu.dibao")
 public class DibaoSettings {
 
+    /** From which month an approved household receives benefits. */
+    public enum BenefitStart {
+        /** 次月起发放: the month after the decision (the national rule). */
+        NEXT_MONTH,
+        /** 当月起发放: the month of the decision (where a local rule says so). */
+        DECISION_MONTH;
+
+        public YearMonth firstMonth(LocalDate decidedOn) {
+            YearMonth decisionMonth = YearMonth.from(decidedOn);
+            return this == NEXT_MONTH ? decisionMonth.plusMonths(1) : decisionMonth;
+        }
+    }
+
     private Duration noticePeriod = Duration.ofDays(7);
     private int reviewMonthsStable = 12;
     private int reviewMonthsUnstable = 6;
+    private BenefitStart benefitStart = BenefitStart.NEXT_MONTH;
 
     public Duration getNoticePeriod() {
         return noticePeriod;
@@ -44,5 +60,13 @@ public class DibaoSettings {
 
     public void setReviewMonthsUnstable(int reviewMonthsUnstable) {
         this.reviewMonthsUnstable = reviewMonthsUnstable;
+    }
+
+    public BenefitStart getBenefitStart() {
+        return benefitStart;
+    }
+
+    public void setBenefitStart(BenefitStart benefitStart) {
+        this.benefitStart = benefitStart;
     }
 }

@@ -1,6 +1,9 @@
 package org.jiuzhu.dibao;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Variables of the process {@code dibaoApplication}: ids and what routing needs, nothing more. */
+@NamedInterface("enrolment")
 public final class DibaoVariables {
 
     public static final String PROCESS_KEY = "dibaoApplication";

@@ -1,6 +1,6 @@
 package org.jiuzhu.dibao;
 
-import org.jiuzhu.casework.HouseholdType;
+import org.jiuzhu.casework.AssistanceStandards;
 import org.jiuzhu.casework.IdNumbers;
 
 import java.math.BigDecimal;
@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.jiuzhu.verification.VerificationSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,8 +29,10 @@ import org.springframework.stereotype.Service;
  * class increment), or for a single-person inclusion the standard × (1 + increment) of that member.
  */
 @Service
+@NamedInterface("enrolment")
 public class EligibilityAssessment {
 
+    @NamedInterface("enrolment")
     public record Assessment(BigDecimal monthlyStandard, BigDecimal householdIncome, BigDecimal perCapitaIncome,
                              boolean eligible, String reason, BigDecimal suggestedAmount, List<String> memberClasses) {
 
@@ -40,11 +43,14 @@ public class EligibilityAssessment {
     }
 
     private final DecisionService decisions;
+    private final AssistanceStandards standards;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public EligibilityAssessment(DecisionService decisions, JdbcClient jdbc, Clock clock) {
+    public EligibilityAssessment(DecisionService decisions, AssistanceStandards standards, JdbcClient jdbc,
+                                 Clock clock) {
         this.decisions = decisions;
+        this.standards = standards;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -54,7 +60,7 @@ public class EligibilityAssessment {
      */
     public Assessment assess(DibaoApplication application, VerificationSummary verified, BigDecimal investigatedIncome) {
         LocalDate today = LocalDate.now(clock);
-        BigDecimal standard = monthlyStandard(application.countyCode(), application.householdType(), today.getYear());
+        BigDecimal standard = standards.monthlyStandard(application.countyCode(), application.householdType(), today.getYear());
         int size = application.householdSize();
         // 凡进必核: the highest of the declared, the verified and the investigated income counts.
         BigDecimal income = max(application.countedMonthlyIncome(), verified.monthlyIncome(),
@@ -114,22 +120,6 @@ public class EligibilityAssessment {
                         rs.getBoolean("eligible"), rs.getString("reason"), rs.getBigDecimal("suggested_amount"),
                         List.of(rs.getString("member_classes").split(","))))
                 .optional();
-    }
-
-    /** The monthly dibao standard per person (decision table dibaoStandard), also the measure of other assistance. */
-    public BigDecimal monthlyStandard(String countyCode, HouseholdType householdType, int year) {
-        DmnDecisionResult result = decisions.evaluateDecisionByKey("dibaoStandard")
-                .variables(Variables.createVariables()
-                        .putValue("countyCode", countyCode)
-                        .putValue("householdType", householdType.name())
-                        .putValue("year", year))
-                .evaluate();
-        if (result.isEmpty()) {
-            // A configuration gap, not the applicant's fault: the job fails into an incident that names it.
-            throw new IllegalStateException("决策表 dibaoStandard 中没有 " + countyCode + " "
-                    + householdType.label() + " " + year + " 年的低保标准，请管理员补充后重试");
-        }
-        return BigDecimal.valueOf(((Number) result.getSingleResult().getEntry("monthlyStandard")).doubleValue());
     }
 
     private String memberClass(HouseholdMember member, LocalDate today) {

@@ -8,12 +8,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
 /**
  * 材料完整性与身份核验: every ID number valid (GB 11643 checksum, plausible birth date), nobody listed
  * twice, the applicant and the single-person member among the members, required declarations
- * present — and nobody in the household already supported (registry).
+ * present — and nobody in the household already supported (registry). Who may be included alone
+ * (单人保) is the decision table dibaoSinglePerson.
  */
 @Service
 public class MaterialsCheck {
@@ -39,9 +43,11 @@ public class MaterialsCheck {
     }
 
     private final RecipientRegistry registry;
+    private final DecisionService decisions;
 
-    public MaterialsCheck(RecipientRegistry registry) {
+    public MaterialsCheck(RecipientRegistry registry, DecisionService decisions) {
         this.registry = registry;
+        this.decisions = decisions;
     }
 
     public Result check(DibaoApplication application, LocalDate today) {
@@ -93,7 +99,7 @@ public class MaterialsCheck {
         return new Result(problems, registry.activeAmong(seen));
     }
 
-    private static void checkSinglePerson(DibaoApplication application, List<String> problems) {
+    private void checkSinglePerson(DibaoApplication application, List<String> problems) {
         HouseholdMember single = application.members().stream()
                 .filter(m -> m.idNumber().equalsIgnoreCase(String.valueOf(application.singlePersonIdNumber())))
                 .findFirst().orElse(null);
@@ -101,12 +107,18 @@ public class MaterialsCheck {
             problems.add("单人保申请成员（身份证号 " + application.singlePersonIdNumber() + "）不在家庭成员中");
             return;
         }
-        boolean severelyDisabled = single.disabilityGrade() == 1 || single.disabilityGrade() == 2
-                || (single.disabilityGrade() == 3 && (single.disabilityKind() == DisabilityKind.INTELLECTUAL
-                        || single.disabilityKind() == DisabilityKind.MENTAL));
-        if (!severelyDisabled && !single.seriousIllness()) {
-            problems.add("单人保仅适用于一、二级残疾，三级智力、精神残疾或患重特大疾病的成员；"
-                    + single.name() + "不符合");
+        DmnDecisionResultEntries admission = decisions.evaluateDecisionByKey("dibaoSinglePerson")
+                .variables(Variables.createVariables()
+                        .putValue("disabilityGrade", single.disabilityGrade())
+                        .putValue("disabilityKind", single.disabilityKind() == null ? null : single.disabilityKind().name())
+                        .putValue("seriousIllness", single.seriousIllness()))
+                .evaluate().getSingleResult();
+        if (admission == null) {
+            // A configuration gap (the table's last row was removed): the job fails into an incident that names it.
+            throw new IllegalStateException("决策表 dibaoSinglePerson 对成员" + single.name() + "没有结果，请管理员补充兜底规则后重试");
+        }
+        if (!Boolean.TRUE.equals(admission.getEntry("admissible"))) {
+            problems.add(admission.getEntry("reason") + "；" + single.name() + "不符合");
         }
     }
 }

@@ -6,7 +6,9 @@ public final class EmergencyVariables {
     public static final String PROCESS_KEY = "emergencySameDay";
 
     public static final String EMERGENCY_PERIOD_ID = "emergencyPeriodId";
-    /** One month at the urban dibao standard for the household, granted on approval. */
+    /** Months of the urban dibao standard granted on approval (decision table emergencyGrant). */
+    public static final String EMERGENCY_MONTHS = "emergencyMonths";
+    /** Those months at the urban dibao standard for every member of the household. */
     public static final String EMERGENCY_AMOUNT = "emergencyAmount";
     public static final String PLEDGE_TRUTHFUL = "pledgeTruthful";
     public static final String PLEDGE_FINDINGS = "pledgeFindings";

@@ -20,6 +20,7 @@ import org.jiuzhu.dibao.CaseProgress;
 import org.jiuzhu.casework.CaseRecords;
 import org.jiuzhu.dibao.DibaoApplication;
 import org.jiuzhu.casework.Masking;
+import org.jiuzhu.casework.ProcessStages;
 import org.jiuzhu.organisation.AdminUnitRepository;
 import org.jiuzhu.organisation.UnitContacts;
 import org.jiuzhu.temporary.TemporaryAssistanceCase;
@@ -53,7 +54,7 @@ class StatusController {
 
     /** What the page shows of a case. */
     record PublicStatus(String applicationNo, String kind, LocalDate submittedOn, String maskedName, String village,
-                        String statusLabel, CaseProgress.Progress progress, CaseProgress.Steps steps,
+                        String statusLabel, ProcessStages.Progress progress, CaseProgress.Steps steps,
                         String correction, List<UnitContacts.Contact> contacts, String writtenNotice,
                         LocalDate writtenNoticeOn) {
     }
@@ -63,18 +64,20 @@ class StatusController {
     private final AdminUnitRepository units;
     private final UnitContacts contacts;
     private final CaseProgress caseProgress;
+    private final ProcessStages stages;
     private final CaseRecords records;
     private final LookupThrottle throttle;
     private final Clock clock;
 
     StatusController(ApplicationRepository applications, TemporaryAssistanceCases temporaryCases,
-                     AdminUnitRepository units, UnitContacts contacts, CaseProgress caseProgress, CaseRecords records,
-                     LookupThrottle throttle, Clock clock) {
+                     AdminUnitRepository units, UnitContacts contacts, CaseProgress caseProgress, ProcessStages stages,
+                     CaseRecords records, LookupThrottle throttle, Clock clock) {
         this.applications = applications;
         this.temporaryCases = temporaryCases;
         this.units = units;
         this.contacts = contacts;
         this.caseProgress = caseProgress;
+        this.stages = stages;
         this.records = records;
         this.throttle = throttle;
         this.clock = clock;
@@ -140,13 +143,13 @@ class StatusController {
 
     private PublicStatus publicStatusOf(DibaoApplication application) {
         Optional<CaseRecords.WrittenNotice> notice = records.writtenNotice(application.id());
-        CaseProgress.Progress progress = caseProgress.of(application);
+        ProcessStages.Progress progress = caseProgress.of(application);
         CaseProgress.Steps steps = caseProgress.stepsOf(application);
         String outcome = progress.ended() ? publicOutcome(progress, notice.orElse(null)) : null;
         return new PublicStatus(application.applicationNo(), "最低生活保障", dayOf(application.submittedAt()),
                 Masking.maskName(application.applicantName()), units.pathOf(application.villageCode(), " "),
                 outcome != null && outcome.endsWith("不予受理") ? "不予受理" : application.status().label(),
-                outcome == null ? progress : new CaseProgress.Progress(List.of(), outcome),
+                outcome == null ? progress : new ProcessStages.Progress(List.of(), outcome),
                 steps, steps.awaitingCorrection() ? PublicText.redact(steps.correction(), application) : null,
                 steps.awaitingCorrection() ? contactsFor(application.villageCode()) : contactsIfRefused(notice, application.villageCode()),
                 notice.map(n -> PublicText.redact(n.content(), application)).orElse(null),
@@ -154,7 +157,7 @@ class StatusController {
     }
 
     private PublicStatus publicStatusOf(TemporaryAssistanceCase c) {
-        CaseProgress.Progress progress = caseProgress.ofProcessInstance(c.processInstanceId());
+        ProcessStages.Progress progress = stages.of(c.processInstanceId());
         String notice = c.decisionNotice() == null ? null
                 : PublicText.redact(c.decisionNotice(), List.of(c.applicantName()), c.applicantPhone(), null);
         return new PublicStatus(c.caseNo(), "临时救助", dayOf(c.submittedAt()), Masking.maskName(c.applicantName()),
@@ -165,7 +168,7 @@ class StatusController {
     }
 
     /** 不予受理 where the case was refused before acceptance, the model's end otherwise. */
-    private static String publicOutcome(CaseProgress.Progress progress, CaseRecords.WrittenNotice notice) {
+    private static String publicOutcome(ProcessStages.Progress progress, CaseRecords.WrittenNotice notice) {
         if (notice != null && "REJECTED".equals(notice.outcome()) && RefusalStages.isAcceptanceStage(notice.stage())) {
             return "已办结：不予受理";
         }

@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
-import org.jiuzhu.dibao.EligibilityAssessment;
+import org.jiuzhu.casework.AssistanceStandards;
 import org.jiuzhu.casework.HouseholdType;
 import org.springframework.stereotype.Service;
 
@@ -33,16 +33,16 @@ public class AmountSuggestion {
     }
 
     private final DecisionService decisions;
-    private final EligibilityAssessment assessment;
+    private final AssistanceStandards standards;
 
-    public AmountSuggestion(DecisionService decisions, EligibilityAssessment assessment) {
+    public AmountSuggestion(DecisionService decisions, AssistanceStandards standards) {
         this.decisions = decisions;
-        this.assessment = assessment;
+        this.standards = standards;
     }
 
     public Suggestion suggest(AssistanceType type, HardshipReason reason, String countyCode, int householdSize,
                               int year) {
-        BigDecimal standard = assessment.monthlyStandard(countyCode, HouseholdType.URBAN, year);
+        BigDecimal standard = standards.monthlyStandard(countyCode, HouseholdType.URBAN, year);
         DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION)
                 .variables(Variables.createVariables()
                         .putValue("assistanceType", type.name())

@@ -5,7 +5,6 @@ import org.jiuzhu.dibao.DibaoVariables;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.YearMonth;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,9 +17,9 @@ import org.jiuzhu.dibao.RecipientRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * 纳入低保台账: enrols the household from the month after the decision, with its next periodic
- * review (yearly for stable households, half-yearly otherwise). Idempotent: an application is
- * enrolled at most once, however often the job runs.
+ * 纳入低保台账: enrols the household from the month {@code jiuzhu.dibao.benefit-start} names (by default
+ * the month after the decision), with its next periodic review (yearly for stable households,
+ * half-yearly otherwise). Idempotent: an application is enrolled at most once, however often the job runs.
  */
 @Component("enrolHousehold")
 public class EnrolHouseholdDelegate implements JavaDelegate {
@@ -59,7 +58,7 @@ public class EnrolHouseholdDelegate implements JavaDelegate {
                 .map(m -> new RecipientRegistry.RegisteredPerson(m.name(), m.idNumber(), CATEGORY))
                 .toList();
         registry.enrol(applicationId, CATEGORY, application.villageCode(), application.applicantName(),
-                new BigDecimal(amount.toString()), YearMonth.from(today).plusMonths(1), today.plusMonths(reviewMonths),
+                new BigDecimal(amount.toString()), settings.getBenefitStart().firstMonth(today), today.plusMonths(reviewMonths),
                 members, clock.instant());
         applications.setStatus(applicationId, ApplicationStatus.APPROVED);
     }

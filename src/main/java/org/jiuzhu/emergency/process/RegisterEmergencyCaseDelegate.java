@@ -1,6 +1,5 @@
 package org.jiuzhu.emergency.process;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -9,10 +8,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.jiuzhu.dibao.ApplicationRepository;
 import org.jiuzhu.dibao.DibaoApplication;
-import org.jiuzhu.dibao.EligibilityAssessment;
-import org.jiuzhu.casework.HouseholdType;
 import org.jiuzhu.dibao.DibaoVariables;
 import org.jiuzhu.emergency.EmergencyArchive;
+import org.jiuzhu.emergency.EmergencyGrant;
 import org.jiuzhu.emergency.EmergencyPeriods;
 import org.jiuzhu.emergency.EmergencySettings;
 import org.jiuzhu.emergency.EmergencyVariables;
@@ -21,8 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * 登记急难件: the application takes the same-day path only while an emergency covers its village.
  * Opens the case in the emergency archive with the personal pledge, and sets the assistance to grant
- * on approval: one month at the urban dibao standard for every member. Runs in the start
- * transaction, so an application outside an emergency is refused at once (nothing stored).
+ * on approval: months of the urban dibao standard (decision table emergencyGrant) for every member. Runs
+ * in the start transaction, so an application outside an emergency is refused at once (nothing stored).
  */
 @Component("registerEmergencyCase")
 public class RegisterEmergencyCaseDelegate implements JavaDelegate {
@@ -31,17 +29,17 @@ public class RegisterEmergencyCaseDelegate implements JavaDelegate {
     private final EmergencyPeriods periods;
     private final EmergencyArchive archive;
     private final EmergencySettings settings;
-    private final EligibilityAssessment assessment;
+    private final EmergencyGrant grants;
     private final Clock clock;
 
     public RegisterEmergencyCaseDelegate(ApplicationRepository applications, EmergencyPeriods periods,
                                          EmergencyArchive archive, EmergencySettings settings,
-                                         EligibilityAssessment assessment, Clock clock) {
+                                         EmergencyGrant grants, Clock clock) {
         this.applications = applications;
         this.periods = periods;
         this.archive = archive;
         this.settings = settings;
-        this.assessment = assessment;
+        this.grants = grants;
         this.clock = clock;
     }
 
@@ -51,12 +49,12 @@ public class RegisterEmergencyCaseDelegate implements JavaDelegate {
         EmergencyPeriods.Period period = periods.activeFor(application.villageCode())
                 .orElseThrow(() -> new BadUserRequestException(
                         "所在村（社区）当前不在紧急状态范围内，不能按急难救助当日审批办理，请按常规程序申请最低生活保障"));
-        BigDecimal standard = assessment.monthlyStandard(application.countyCode(), HouseholdType.URBAN,
+        EmergencyGrant.Grant grant = grants.of(application.countyCode(), period.reason(), application.householdSize(),
                 LocalDate.now(clock).getYear());
-        BigDecimal amount = standard.multiply(BigDecimal.valueOf(application.householdSize()));
         archive.open(application.id(), period.id(), settings.getPledgeText(), application.villageCode(),
                 application.townshipCode(), application.countyCode());
         execution.setVariable(EmergencyVariables.EMERGENCY_PERIOD_ID, period.id());
-        execution.setVariable(EmergencyVariables.EMERGENCY_AMOUNT, amount.doubleValue());
+        execution.setVariable(EmergencyVariables.EMERGENCY_MONTHS, grant.months());
+        execution.setVariable(EmergencyVariables.EMERGENCY_AMOUNT, grant.amount().doubleValue());
     }
 }

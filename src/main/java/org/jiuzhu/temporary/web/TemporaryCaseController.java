@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.jiuzhu.dibao.CaseProgress;
+import org.jiuzhu.casework.ProcessStages;
 import org.jiuzhu.ledger.PaymentLedger;
 import org.jiuzhu.organisation.AdminUnitRepository;
 import org.jiuzhu.organisation.OfficialService;
@@ -28,17 +28,17 @@ class TemporaryCaseController {
 
     private final TemporaryAssistanceCases cases;
     private final PaymentLedger ledger;
-    private final CaseProgress progress;
+    private final ProcessStages stages;
     private final HistoryService historyService;
     private final AdminUnitRepository units;
     private final OfficialService officials;
 
-    TemporaryCaseController(TemporaryAssistanceCases cases, PaymentLedger ledger, CaseProgress progress,
+    TemporaryCaseController(TemporaryAssistanceCases cases, PaymentLedger ledger, ProcessStages stages,
                             HistoryService historyService, AdminUnitRepository units, OfficialService officials) {
         this.officials = officials;
         this.cases = cases;
         this.ledger = ledger;
-        this.progress = progress;
+        this.stages = stages;
         this.historyService = historyService;
         this.units = units;
     }
@@ -52,7 +52,7 @@ class TemporaryCaseController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("assistanceCase", c);
         model.addAttribute("placePath", units.pathOf(c.unitCode(), " / "));
-        model.addAttribute("progress", progress.ofProcessInstance(c.processInstanceId()));
+        model.addAttribute("progress", stages.of(c.processInstanceId()));
         List<TemporaryAssistanceCases.Decision> decisions = cases.decisions(c.id());
         model.addAttribute("decisions", decisions);
         // Who registered and who decided, by name, not by login.

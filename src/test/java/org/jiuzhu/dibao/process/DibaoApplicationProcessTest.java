@@ -23,6 +23,7 @@ import org.jiuzhu.dibao.ApplicationService;
 import org.jiuzhu.dibao.ApplicationStatus;
 import org.jiuzhu.casework.CaseRecords;
 import org.jiuzhu.dibao.DibaoApplication;
+import org.jiuzhu.dibao.DibaoSettings;
 import org.jiuzhu.dibao.DisabilityKind;
 import org.jiuzhu.casework.HouseholdType;
 import org.jiuzhu.dibao.LabourAbility;
@@ -60,6 +61,7 @@ class DibaoApplicationProcessTest {
     @Autowired ObjectionRepository objections;
     @Autowired SwitchableVerificationService verification;
     @Autowired DibaoProcessDriver driver;
+    @Autowired DibaoSettings settings;
     @Autowired JdbcClient jdbc;
 
     @BeforeEach
@@ -529,24 +531,34 @@ class DibaoApplicationProcessTest {
         }
     }
 
-    @Test
-    void includesASeverelyDisabledMemberAlone() {
+    /** A disabled mother (grade 1) applying alone in her son's household, 1500 yuan his income. */
+    private static ApplicationForm motherAlone(String motherId, String sonId) {
         ApplicationForm form = family();
         form.unitCode = "341899200202";
         form.householdType = HouseholdType.RURAL;
         form.applicantName = "徐桂芝";
-        form.applicantIdNumber = "341899195806171229";
-        ApplicationForm.MemberForm mother = Households.member("徐桂芝", "341899195806171229", Relation.SELF, LabourAbility.NONE);
+        form.applicantIdNumber = motherId;
+        ApplicationForm.MemberForm mother = Households.member("徐桂芝", motherId, Relation.SELF, LabourAbility.NONE);
         mother.disabilityGrade = 1;
         mother.disabilityKind = DisabilityKind.PHYSICAL;
         form.members = new java.util.ArrayList<>(List.of(mother,
-                Households.member("徐志刚", "341899198503021219", Relation.CHILD, LabourAbility.FULL)));
-        form.incomes.get(0).memberIdNumber = "341899198503021219";
+                Households.member("徐志刚", sonId, Relation.CHILD, LabourAbility.FULL)));
+        form.incomes.get(0).memberIdNumber = sonId;
         form.incomes.get(0).monthlyAmount = new BigDecimal("1500");
         form.singlePerson = true;
-        form.singlePersonIdNumber = "341899195806171229";
+        form.singlePersonIdNumber = motherId;
+        return form;
+    }
 
-        ProcessInstance pi = driver.submit(form);
+    /** The same household with people of their own, not met by other tests or the demo records. */
+    private static ApplicationForm anotherMotherAlone() {
+        return motherAlone(Households.unusedIdNumber("19580617"), Households.unusedIdNumber("19850302"));
+    }
+
+    @Test
+    void includesASeverelyDisabledMemberAlone() {
+        // The son's income and the mother's house are in the demo verification records.
+        ProcessInstance pi = driver.submit(motherAlone("341899195806171229", "341899198503021219"));
         driver.toNoticePeriod(pi, 1500);
 
         // 1500 / 2 = 750 per head, below 1.5 × the rural standard 620: the mother alone, class A (+30%).
@@ -559,6 +571,38 @@ class DibaoApplicationProcessTest {
         long recipientId = registry.findByApplication(driver.applicationOf(pi).id()).orElseThrow().id();
         Assertions.assertThat(jdbc.sql("select name from recipient_member where recipient_id = ?").param(recipientId)
                 .query(String.class).list()).containsExactly("徐桂芝");
+    }
+
+    @Test
+    void asksToCorrectASinglePersonApplicationForAMemberTheTableDoesNotAdmit() {
+        ApplicationForm form = anotherMotherAlone();
+        form.members.get(0).disabilityGrade = 3;
+
+        ProcessInstance pi = driver.submit(form);
+        driver.checkMaterials(pi);
+
+        assertThat(pi).isWaitingAt("Task_CorrectMaterials");
+        Assertions.assertThat((String) runtimeService.getVariable(pi.getId(), "missingItems"))
+                .contains("单人保仅适用于一、二级残疾，三级智力、精神残疾或患重特大疾病的成员；徐桂芝不符合");
+    }
+
+    @Test
+    void startsBenefitsInTheDecisionMonthWhenTheSettingSaysSo() {
+        settings.setBenefitStart(DibaoSettings.BenefitStart.DECISION_MONTH);
+        try {
+            ProcessInstance pi = driver.submit(anotherMotherAlone());
+            driver.toNoticePeriod(pi, 1500);
+            driver.endNoticePeriod(pi);
+            complete(task(pi), withVariables("approvalDecision", "approve"));
+            complete(task(pi), withVariables("countyDecision", "file"));
+            driver.finishEnrolment(pi);
+
+            Assertions.assertThat(registry.findByApplication(driver.applicationOf(pi).id()).orElseThrow().startMonth())
+                    .isEqualTo(java.time.YearMonth.from(ClockUtil.getCurrentTime().toInstant()
+                            .atZone(java.time.ZoneId.systemDefault())).toString());
+        } finally {
+            settings.setBenefitStart(DibaoSettings.BenefitStart.NEXT_MONTH);
+        }
     }
 
     @Nested
