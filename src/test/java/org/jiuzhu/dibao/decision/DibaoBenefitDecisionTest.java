@@ -15,7 +15,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** processes/dibaoMemberClass.dmn and dibaoClassIncrement.dmn: classes A/B/C of each member (分类施保) and the increment of each class. */
+/**
+ * processes/dibaoMemberClass.dmn and dibaoClassIncrement.dmn: classes A/B/C of each member (分类施保) and the
+ * increment of each class.
+ */
 class DibaoBenefitDecisionTest {
 
     private static final String MEMBER_CLASS = "dibaoMemberClass";
