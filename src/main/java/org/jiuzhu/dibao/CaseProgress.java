@@ -86,8 +86,8 @@ public class CaseProgress {
             new StepDefinition("村级审核", "Task_VillageReview"),
             new StepDefinition("乡镇审批", "Task_TownshipApproval", "Task_GrantAssistance"),
             new StepDefinition("县级备案", "Task_CountyFiling"),
-            new StepDefinition("补办手续", "Task_EconomicVerification", "Task_CheckPledge", "CallActivity_RegularProcedure",
-                    "Task_RecordLiability", "Task_RecoverFunds"));
+            new StepDefinition("补办手续", "Task_EconomicVerification", "Task_CheckPledge", "Task_AssessCatchUpEligibility",
+                    "CallActivity_RegularProcedure", "Task_RecordLiability", "Task_RecoverFunds"));
     private static final List<StepDefinition> TEMPORARY_STEPS = List.of(
             new StepDefinition("提交", "Task_RegisterTemporaryAssistance", "Task_SuggestAmount"),
             new StepDefinition("先行救助", Set.of("Task_AidFirst"), true),

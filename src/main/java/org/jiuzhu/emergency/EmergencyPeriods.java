@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.jiuzhu.organisation.AdminUnit;
 import org.jiuzhu.organisation.AdminUnitRepository;
 import org.jiuzhu.organisation.UnitLevel;
@@ -19,9 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Declared emergencies of a county or township. While one is active, applications of its villages
  * may take the same-day path; ending it starts the catch-up formalities of every open same-day case
- * of that emergency. Named {@code emergencyPeriods} for the model's routing expression.
+ * of that emergency.
  */
-@Service("emergencyPeriods")
+@Service
 public class EmergencyPeriods {
 
     /** A user error (Chinese message shown as it is). */
@@ -97,6 +98,11 @@ public class EmergencyPeriods {
         Authentication official = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
         try {
+            // Cases not yet waiting for the end route on this variable when they get there.
+            for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
+                    .variableValueEquals(EmergencyVariables.EMERGENCY_PERIOD_ID, periodId).list()) {
+                runtimeService.setVariable(instance.getId(), EmergencyVariables.EMERGENCY_ENDED, true);
+            }
             return runtimeService.createMessageCorrelation(EmergencyVariables.MESSAGE_EMERGENCY_ENDED)
                     .processInstanceVariableEquals(EmergencyVariables.EMERGENCY_PERIOD_ID, periodId)
                     .correlateAllWithResult().size();
@@ -105,11 +111,6 @@ public class EmergencyPeriods {
                 identityService.setAuthentication(official);
             }
         }
-    }
-
-    /** In the model: whether the case's emergency has already ended. */
-    public boolean isEnded(Object periodId) {
-        return find(((Number) periodId).longValue()).map(p -> !p.active()).orElse(true);
     }
 
     /** The active emergency that covers a village (declared for its township or county). */

@@ -12,6 +12,7 @@ public final class EmergencyVariables {
     public static final String EMERGENCY_AMOUNT = "emergencyAmount";
     public static final String PLEDGE_TRUTHFUL = "pledgeTruthful";
     public static final String PLEDGE_FINDINGS = "pledgeFindings";
+    /** False from registration, true once the case's emergency has ended (set by EmergencyPeriods). */
     public static final String EMERGENCY_ENDED = "emergencyEnded";
 
     public static final String VILLAGE_DECISION = "villageDecision";

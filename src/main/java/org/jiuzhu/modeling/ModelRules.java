@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
@@ -31,7 +32,12 @@ import org.jiuzhu.organisation.StartPermissions;
  * administrator uploads (refused when broken). Each violation names the file and the element:
  * <ul>
  *   <li>user tasks have a candidate group, a form (present, binding {@code latest}) and a due date;</li>
+ *   <li>user tasks' due dates name a configured time limit ({@code ${dueDates.after('acceptance')}});</li>
  *   <li>service tasks call a delegate bean that exists, asynchronously and with retries;</li>
+ *   <li>business rule tasks evaluate a decision table ({@code camunda:decisionRef}, binding {@code latest});</li>
+ *   <li>conditions only read variables: a service a condition calls is hidden from the reader of the
+ *       diagram, so it belongs in a step before the gateway;</li>
+ *   <li>one decision per DMN file, the file named after the decision's id;</li>
  *   <li>every element has a Chinese name and a chosen id (not a Modeler-generated one);</li>
  *   <li>every process and decision has a history time-to-live.</li>
  * </ul>
@@ -45,20 +51,30 @@ public class ModelRules {
             Pattern.compile(".*_[0-9a-z]{7}$|^(Activity|Gateway|Event|Flow|StartEvent|EndEvent|Task)_[0-9a-z]+$");
     private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
     private static final Pattern BEAN = Pattern.compile("\\$\\{(\\w+)(?:[.(].*)?}");
+    private static final Pattern TIME_LIMIT = Pattern.compile("\\$\\{dueDates\\.after\\('([^']*)'\\)}");
+    private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
+    /** A name followed by "(": a method or function call, EL's word operators aside. */
+    private static final Pattern CALL = Pattern.compile("([\\w$]+)\\s*\\(");
+    private static final Set<String> EL_OPERATORS =
+            Set.of("and", "or", "not", "empty", "eq", "ne", "lt", "gt", "le", "ge", "div", "mod", "instanceof");
 
     private final Predicate<String> beanExists;
     private final Predicate<String> formExists;
+    private final Predicate<String> timeLimitExists;
     private final boolean engineDefaultRetries;
 
     /**
      * @param beanExists           whether a bean of that name exists (delegates, expressions)
      * @param formExists           whether a form of that id can be found
+     * @param timeLimitExists      whether a stage's time limit is configured (jiuzhu.time-limits.working-days)
      * @param engineDefaultRetries whether the engine has a default retry time cycle, which stands in
      *                             for one on the task (element templates cannot set it)
      */
-    public ModelRules(Predicate<String> beanExists, Predicate<String> formExists, boolean engineDefaultRetries) {
+    public ModelRules(Predicate<String> beanExists, Predicate<String> formExists, Predicate<String> timeLimitExists,
+                      boolean engineDefaultRetries) {
         this.beanExists = beanExists;
         this.formExists = formExists;
+        this.timeLimitExists = timeLimitExists;
         this.engineDefaultRetries = engineDefaultRetries;
     }
 
@@ -78,6 +94,8 @@ public class ModelRules {
                 checkUserTask(task, where, violations);
             } else if (node instanceof ServiceTask task) {
                 checkServiceTask(task, where, violations);
+            } else if (node instanceof BusinessRuleTask task) {
+                checkBusinessRuleTask(task, where, violations);
             } else if (node instanceof StartEvent start && start.getCamundaFormRef() != null) {
                 checkForm(start.getCamundaFormRef(), start.getCamundaFormRefBinding(), where, violations);
             }
@@ -92,14 +110,27 @@ public class ModelRules {
                     && (flow.getName() == null || flow.getName().isBlank())) {
                 violations.add(file + " " + flow.getId() + "：网关的出口连线没有名称（如“是”“否”）");
             }
+            if (flow.getConditionExpression() != null) {
+                checkCondition(flow.getConditionExpression().getTextContent(), file + " " + flow.getId(), violations);
+            }
         }
         return violations;
     }
 
     public List<String> checkDmn(String file, byte[] content) {
         List<String> violations = new ArrayList<>();
-        for (Decision decision : Dmn.readModelFromStream(new ByteArrayInputStream(content))
-                .getModelElementsByType(Decision.class)) {
+        var decisions = Dmn.readModelFromStream(new ByteArrayInputStream(content)).getModelElementsByType(Decision.class);
+        // A process refers to a decision by id, a reader finds it by file name: one file, one decision, one name.
+        if (decisions.size() != 1) {
+            violations.add(file + "：一个 DMN 文件应只包含一个决策，本文件有 " + decisions.size() + " 个，请拆分为每个决策一个文件");
+        } else {
+            String id = decisions.iterator().next().getId();
+            String name = file.substring(file.lastIndexOf('/') + 1);
+            if (!name.equals(id + ".dmn") && !name.equals(id + ".dmn11.xml")) {
+                violations.add(file + "：文件名应与决策 ID 相同（" + id + ".dmn）");
+            }
+        }
+        for (Decision decision : decisions) {
             String where = file + " " + decision.getId();
             if (decision.getCamundaHistoryTimeToLiveString() == null) {
                 violations.add(where + "：决策未设置历史保留期（History time to live）");
@@ -147,6 +178,11 @@ public class ModelRules {
             violations.add(where + "：人工任务没有办理期限（Due date）");
         } else {
             checkBean(task.getCamundaDueDate(), where, violations);
+            Matcher limit = TIME_LIMIT.matcher(task.getCamundaDueDate());
+            if (limit.matches() && !timeLimitExists.test(limit.group(1))) {
+                violations.add(where + "：办理期限引用的时限“" + limit.group(1) + "”没有配置（jiuzhu.time-limits.working-days."
+                        + limit.group(1) + "），请使用已配置的时限或先在设置中添加");
+            }
         }
         if (task.getCamundaFormRef() == null) {
             violations.add(where + "：人工任务没有表单（Form reference）");
@@ -171,6 +207,29 @@ public class ModelRules {
                 .getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).list().isEmpty();
         if (!retries && !engineDefaultRetries) {
             violations.add(where + "：服务任务未设置重试周期（Retry time cycle，如 R3/PT5M）");
+        }
+    }
+
+    private static void checkBusinessRuleTask(BusinessRuleTask task, String where, List<String> violations) {
+        if (task.getCamundaDecisionRef() == null || task.getCamundaDecisionRef().isBlank()) {
+            violations.add(where + "：业务规则任务应引用决策表（Decision reference，如 temporaryAssistanceRouting），不用类名、表达式或外部任务");
+        } else if (task.getCamundaDecisionRefBinding() != null && !"latest".equals(task.getCamundaDecisionRefBinding())) {
+            violations.add(where + "：决策表引用 " + task.getCamundaDecisionRef() + " 的绑定方式（Binding）应为 latest，"
+                    + "否则管理员单独部署的新版决策表不生效");
+        }
+    }
+
+    private static void checkCondition(String condition, String where, List<String> violations) {
+        Matcher expression = EXPRESSION.matcher(condition == null ? "" : condition);
+        while (expression.find()) {
+            Matcher call = CALL.matcher(expression.group(1).replaceAll("'[^']*'|\"[^\"]*\"", "''"));
+            while (call.find()) {
+                if (!EL_OPERATORS.contains(call.group(1))) {
+                    violations.add(where + "：条件 " + condition + " 调用了方法 " + call.group(1) + "(…)。条件只应判断流程变量"
+                            + "（如 ${emergencyEnded}），需要查询或计算的结果请在网关之前的步骤中写入变量");
+                    return;
+                }
+            }
         }
     }
 

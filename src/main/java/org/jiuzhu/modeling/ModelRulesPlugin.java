@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.jiuzhu.casework.TimeLimitProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -57,7 +58,8 @@ public class ModelRulesPlugin extends AbstractProcessEnginePlugin {
             }
             boolean engineDefaultRetries = Context.getProcessEngineConfiguration().getFailedJobRetryTimeCycle() != null;
             ModelRules rules = new ModelRules(context::containsBean,
-                    formId -> formsInDeployment.contains(formId) || deployedFormExists(formId), engineDefaultRetries);
+                    formId -> formsInDeployment.contains(formId) || deployedFormExists(formId),
+                    context.getBean(TimeLimitProperties.class).workingDays()::containsKey, engineDefaultRetries);
             List<String> violations = new ArrayList<>();
             for (ResourceEntity resource : deployment.getResources().values()) {
                 String name = resource.getName();

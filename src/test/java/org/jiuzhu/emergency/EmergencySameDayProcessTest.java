@@ -136,6 +136,7 @@ class EmergencySameDayProcessTest {
         periods.end(emergency, DemoOrganisation.COUNTY_OFFICER);
         runJob(pi, "Task_EconomicVerification");
         runJob(pi, "Task_CheckPledge");
+        runJob(pi, "Task_AssessCatchUpEligibility");
     }
 
     @Test

@@ -79,16 +79,16 @@ class ModelerDeployTest {
 
     @Test
     void appliesAChangedDecisionTableToTheNextDecision() throws IOException {
-        String original = Files.readString(Path.of("processes", "dibao-standard.dmn"));
+        String original = Files.readString(Path.of("processes", "dibaoStandard.dmn"));
         String raised = original.replace("<text>810</text>", "<text>835</text>");
         assertThat(raised).isNotEqualTo(original);
         try {
-            HttpResponse<String> response = deployFile("dibao-standard.dmn", raised.getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> response = deployFile("dibaoStandard.dmn", raised.getBytes(StandardCharsets.UTF_8));
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(urbanStandard2027()).isEqualTo(835.0);
         } finally {
-            deployFile("dibao-standard.dmn", original.getBytes(StandardCharsets.UTF_8));
+            deployFile("dibaoStandard.dmn", original.getBytes(StandardCharsets.UTF_8));
         }
         assertThat(urbanStandard2027()).isEqualTo(810.0);
     }

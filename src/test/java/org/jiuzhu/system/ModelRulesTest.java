@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,14 +12,20 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.jiuzhu.casework.TimeLimitProperties;
 import org.jiuzhu.modeling.ModelRules;
 import org.jiuzhu.support.JiuzhuIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -27,10 +34,12 @@ import org.springframework.context.ApplicationContext;
 class ModelRulesTest {
 
     @Autowired ApplicationContext context;
+    @Autowired TimeLimitProperties timeLimits;
 
     /** Shipped models set their retry cycle explicitly, so no engine default is assumed here. */
     private ModelRules rules() {
-        return new ModelRules(context::containsBean, id -> Files.exists(Path.of("forms", id + ".form")), false);
+        return new ModelRules(context::containsBean, id -> Files.exists(Path.of("forms", id + ".form")),
+                timeLimits.workingDays()::containsKey, false);
     }
 
     @Test
@@ -89,20 +98,89 @@ class ModelRulesTest {
     }
 
     @Test
+    void aConditionThatCallsAMethodFails() {
+        BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", "emergency-same-day.bpmn").toFile());
+        model.<SequenceFlow>getModelElementById("Flow_EmergencyEndedYes").getConditionExpression()
+                .setTextContent("${emergencyPeriods.isEnded(emergencyPeriodId)}");
+        model.<SequenceFlow>getModelElementById("Flow_EmergencyEndedNo").getConditionExpression()
+                .setTextContent("${!(emergencyEnded) and not empty emergencyPeriodId and villageDecision != 'x (y)'}");
+
+        assertThat(rules().checkBpmn("broken.bpmn", bytes(model))).singleElement()
+                .satisfies(v -> assertThat(v).contains("Flow_EmergencyEndedYes").contains("调用了方法 isEnded"));
+    }
+
+    @Test
+    void aDueDateOfAnUnconfiguredTimeLimitFails() {
+        BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", "dibao-application.bpmn").toFile());
+        model.<UserTask>getModelElementById("Task_Acceptance").setCamundaDueDate("${dueDates.after('acceptence')}");
+
+        assertThat(rules().checkBpmn("broken.bpmn", bytes(model))).singleElement()
+                .satisfies(v -> assertThat(v).contains("Task_Acceptance").contains("“acceptence”没有配置"));
+    }
+
+    @Test
+    void aBusinessRuleTaskWithoutADecisionOrBoundToItsDeploymentFails() {
+        BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", "temporary-assistance.bpmn").toFile());
+        BusinessRuleTask route = model.getModelElementById("Task_DetermineRoute");
+        route.setCamundaDecisionRefBinding("deployment");
+
+        assertThat(rules().checkBpmn("broken.bpmn", bytes(model))).singleElement()
+                .satisfies(v -> assertThat(v).contains("Task_DetermineRoute").contains("应为 latest"));
+
+        route.setCamundaDecisionRef(null);
+        route.setCamundaDecisionRefBinding(null);
+        route.setCamundaClass("org.example.Route");
+
+        assertThat(rules().checkBpmn("broken.bpmn", bytes(model))).singleElement()
+                .satisfies(v -> assertThat(v).contains("Task_DetermineRoute").contains("应引用决策表"));
+    }
+
+    @Test
+    void aDmnFileWithTwoDecisionsOrNotNamedAfterItsDecisionFails() throws IOException {
+        String memberClass = Files.readString(Path.of("processes", "dibaoMemberClass.dmn"));
+        String increment = Files.readString(Path.of("processes", "dibaoClassIncrement.dmn"));
+        String both = memberClass.replace("</decision>", "</decision>\n" + increment.substring(
+                increment.indexOf("  <decision "), increment.indexOf("</decision>") + "</decision>".length()));
+
+        assertThat(rules().checkDmn("dibaoMemberClass.dmn", both.getBytes(StandardCharsets.UTF_8))).singleElement()
+                .satisfies(v -> assertThat(v).contains("只包含一个决策").contains("有 2 个"));
+        assertThat(rules().checkDmn("processes/dibao-benefit.dmn", memberClass.getBytes(StandardCharsets.UTF_8)))
+                .singleElement().satisfies(v -> assertThat(v).contains("文件名应与决策 ID 相同（dibaoMemberClass.dmn）"));
+        assertThat(rules().checkDmn("processes/dibaoMemberClass.dmn", memberClass.getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
+    }
+
+    /** A bean is named after its class, less the role suffix: ${checkMaterials} is CheckMaterialsDelegate. */
+    @Test
+    void everyDelegateAndListenerBeanIsNamedAfterItsClass() {
+        List<String> misnamed = new ArrayList<>();
+        for (Class<?> role : List.of(JavaDelegate.class, ExecutionListener.class, TaskListener.class)) {
+            context.getBeansOfType(role).forEach((bean, instance) -> {
+                String type = AopUtils.getTargetClass(instance).getSimpleName();
+                String name = Character.toLowerCase(type.charAt(0)) + type.substring(1);
+                if (!bean.equals(name) && !bean.equals(name.replaceFirst("(Delegate|Listener)$", ""))) {
+                    misnamed.add(bean + " (" + type + ")");
+                }
+            });
+        }
+        assertThat(misnamed).isEmpty();
+    }
+
+    @Test
     void aDecisionWithoutHistoryTimeToLiveFails() throws IOException {
-        String dmn = Files.readString(Path.of("processes", "dibao-benefit.dmn"))
+        String dmn = Files.readString(Path.of("processes", "dibaoMemberClass.dmn"))
                 .replaceFirst("camunda:historyTimeToLive=\"\\d+\"", "");
 
-        assertThat(rules().checkDmn("broken.dmn", dmn.getBytes())).singleElement()
+        assertThat(rules().checkDmn("dibaoMemberClass.dmn", dmn.getBytes())).singleElement()
                 .satisfies(v -> assertThat(v).contains("历史保留期"));
     }
 
     @Test
     void aDecisionWithoutAChineseNameFails() throws IOException {
-        String dmn = Files.readString(Path.of("processes", "dibao-benefit.dmn"))
+        String dmn = Files.readString(Path.of("processes", "dibaoMemberClass.dmn"))
                 .replaceFirst("<decision id=\"(\\w+)\" name=\"[^\"]*\"", "<decision id=\"$1\" name=\"Benefit\"");
 
-        assertThat(rules().checkDmn("broken.dmn", dmn.getBytes())).singleElement()
+        assertThat(rules().checkDmn("dibaoMemberClass.dmn", dmn.getBytes())).singleElement()
                 .satisfies(v -> assertThat(v).contains("没有中文名称"));
     }
 

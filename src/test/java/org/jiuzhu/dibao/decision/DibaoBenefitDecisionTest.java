@@ -15,17 +15,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** processes/dibao-benefit.dmn: classes A/B/C of each member (分类施保) and the increment of each class. */
+/**
+ * processes/dibaoMemberClass.dmn and dibaoClassIncrement.dmn: classes A/B/C of each member (分类施保) and the
+ * increment of each class.
+ */
 class DibaoBenefitDecisionTest {
 
     private static final String MEMBER_CLASS = "dibaoMemberClass";
     private static final String CLASS_INCREMENT = "dibaoClassIncrement";
 
-    private static DecisionTables tables;
+    private static DecisionTables memberClasses;
+    private static DecisionTables increments;
 
     @BeforeAll
     static void parseTheFile() {
-        tables = DecisionTables.load("dibao-benefit.dmn");
+        memberClasses = DecisionTables.load(MEMBER_CLASS + ".dmn");
+        increments = DecisionTables.load(CLASS_INCREMENT + ".dmn");
     }
 
     static Stream<Arguments> members() {
@@ -64,7 +69,7 @@ class DibaoBenefitDecisionTest {
     @MethodSource("members")
     void classifiesEachMemberByTheFirstMatchingRule(String situation, VariableMap member, String memberClass,
                                                    String rule) {
-        var evaluation = tables.evaluate(MEMBER_CLASS, member);
+        var evaluation = memberClasses.evaluate(MEMBER_CLASS, member);
 
         assertThat(evaluation.decidingRule()).isEqualTo(rule);
         assertThat(evaluation.<String>output("memberClass")).isEqualTo(memberClass);
@@ -73,7 +78,7 @@ class DibaoBenefitDecisionTest {
     @Test
     void hasATestCaseForEveryClassificationRow() {
         assertThat(members().map(arguments -> (String) arguments.get()[3]).distinct())
-                .containsExactlyInAnyOrderElementsOf(tables.ruleIds(MEMBER_CLASS));
+                .containsExactlyInAnyOrderElementsOf(memberClasses.ruleIds(MEMBER_CLASS));
     }
 
     @ParameterizedTest(name = "class {0} → {1}")
@@ -83,7 +88,7 @@ class DibaoBenefitDecisionTest {
         "C, 0.0, Rule_ClassC"
     })
     void givesTheIncrementRateOfEachClass(String memberClass, double rate, String rule) {
-        var evaluation = tables.evaluate(CLASS_INCREMENT, Variables.createVariables().putValue("memberClass", memberClass));
+        var evaluation = increments.evaluate(CLASS_INCREMENT, Variables.createVariables().putValue("memberClass", memberClass));
 
         assertThat(evaluation.<Double>output("incrementRate")).isEqualTo(rate);
         assertThat(evaluation.decidingRule()).isEqualTo(rule);
@@ -91,22 +96,22 @@ class DibaoBenefitDecisionTest {
 
     @Test
     void hasATestCaseForEveryIncrementRow() {
-        assertThat(tables.ruleIds(CLASS_INCREMENT)).containsExactly("Rule_ClassA", "Rule_ClassB", "Rule_ClassC");
+        assertThat(increments.ruleIds(CLASS_INCREMENT)).containsExactly("Rule_ClassA", "Rule_ClassB", "Rule_ClassC");
     }
 
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"D", "a", ""})
     void givesNoIncrementForAnUnknownClass(String memberClass) {
-        var evaluation = tables.evaluate(CLASS_INCREMENT, Variables.createVariables().putValue("memberClass", memberClass));
+        var evaluation = increments.evaluate(CLASS_INCREMENT, Variables.createVariables().putValue("memberClass", memberClass));
 
         assertThat(evaluation.result()).isEmpty();
     }
 
     @Test
     void classifiesAndGivesTheIncrementOfAMemberInTwoSteps() {
-        String memberClass = tables.evaluate(MEMBER_CLASS, member(76, "NONE", 0, null, false)).output("memberClass");
-        Double rate = tables.evaluate(CLASS_INCREMENT, Variables.createVariables().putValue("memberClass", memberClass))
+        String memberClass = memberClasses.evaluate(MEMBER_CLASS, member(76, "NONE", 0, null, false)).output("memberClass");
+        Double rate = increments.evaluate(CLASS_INCREMENT, Variables.createVariables().putValue("memberClass", memberClass))
                 .output("incrementRate");
 
         assertThat(memberClass).isEqualTo("A");
@@ -115,10 +120,10 @@ class DibaoBenefitDecisionTest {
 
     @Test
     void hasTheExpectedHitPoliciesAndAHistoryTimeToLive() {
-        assertThat(tables.hitPolicy(MEMBER_CLASS)).isEqualTo("FIRST");
-        assertThat(tables.hitPolicy(CLASS_INCREMENT)).isEqualTo("UNIQUE");
-        assertThat(tables.historyTimeToLive(MEMBER_CLASS)).isNotBlank();
-        assertThat(tables.historyTimeToLive(CLASS_INCREMENT)).isNotBlank();
+        assertThat(memberClasses.hitPolicy(MEMBER_CLASS)).isEqualTo("FIRST");
+        assertThat(increments.hitPolicy(CLASS_INCREMENT)).isEqualTo("UNIQUE");
+        assertThat(memberClasses.historyTimeToLive(MEMBER_CLASS)).isNotBlank();
+        assertThat(increments.historyTimeToLive(CLASS_INCREMENT)).isNotBlank();
     }
 
     private static VariableMap member(int age, String labourAbility, int disabilityGrade, String disabilityKind,

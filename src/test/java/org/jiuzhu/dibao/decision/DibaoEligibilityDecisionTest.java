@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** processes/dibao-eligibility.dmn: assets first, then income, first matching rule wins. */
+/** processes/dibaoEligibility.dmn: assets first, then income, first matching rule wins. */
 class DibaoEligibilityDecisionTest {
 
     private static final String DECISION = "dibaoEligibility";
@@ -34,7 +34,7 @@ class DibaoEligibilityDecisionTest {
 
     @BeforeAll
     static void parseTheFile() {
-        tables = DecisionTables.load("dibao-eligibility.dmn");
+        tables = DecisionTables.load("dibaoEligibility.dmn");
     }
 
     /** A household applying as a whole in Qingyuan (rural 2026: 620 元), poor and without excluded assets. */
@@ -89,7 +89,7 @@ class DibaoEligibilityDecisionTest {
         assertThat(REASONS.keySet()).containsExactlyInAnyOrderElementsOf(tables.ruleIds(DECISION));
     }
 
-    // The boundaries, for every standard configured in dibao-standard.dmn.
+    // The boundaries, for every standard configured in dibaoStandard.dmn.
 
     @ParameterizedTest(name = "standard {0}")
     @ValueSource(doubles = {590, 620, 650, 750, 780, 810})

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** processes/dibao-standard.dmn: the local dibao standard by county, urban/rural and year. */
+/** processes/dibaoStandard.dmn: the local dibao standard by county, urban/rural and year. */
 class DibaoStandardDecisionTest {
 
     private static final String DECISION = "dibaoStandard";
@@ -23,7 +23,7 @@ class DibaoStandardDecisionTest {
 
     @BeforeAll
     static void parseTheFile() {
-        tables = DecisionTables.load("dibao-standard.dmn");
+        tables = DecisionTables.load("dibaoStandard.dmn");
     }
 
     static Stream<Arguments> standardsOfQingyuan() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** processes/emergency-pledge-check.dmn: how far the verification may differ from the pledge. */
+/** processes/emergencyPledgeCheck.dmn: how far the verification may differ from the pledge. */
 class EmergencyPledgeCheckDecisionTest {
 
     private static final String DECISION = "emergencyPledgeCheck";
@@ -24,7 +24,7 @@ class EmergencyPledgeCheckDecisionTest {
 
     @BeforeAll
     static void parseTheFile() {
-        tables = DecisionTables.load("emergency-pledge-check.dmn");
+        tables = DecisionTables.load("emergencyPledgeCheck.dmn");
     }
 
     static Stream<Arguments> differences() {

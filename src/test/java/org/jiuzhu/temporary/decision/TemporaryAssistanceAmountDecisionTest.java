@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * processes/temporary-assistance-amount.dmn: by type and reason, months of the urban dibao standard per
+ * processes/temporaryAssistanceAmount.dmn: by type and reason, months of the urban dibao standard per
  * person and the cap per person (急难型 1000 yuan, 支出型 6 months of the standard).
  */
 class TemporaryAssistanceAmountDecisionTest {
@@ -27,7 +27,7 @@ class TemporaryAssistanceAmountDecisionTest {
 
     @BeforeAll
     static void parseTheFile() {
-        tables = DecisionTables.load("temporary-assistance-amount.dmn");
+        tables = DecisionTables.load("temporaryAssistanceAmount.dmn");
     }
 
     static Stream<Arguments> rows() {

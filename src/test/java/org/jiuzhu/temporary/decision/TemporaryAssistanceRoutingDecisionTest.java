@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * processes/temporary-assistance-routing.dmn: the township approves up to 5000 yuan per case, the county
+ * processes/temporaryAssistanceRouting.dmn: the township approves up to 5000 yuan per case, the county
  * above that, and a household's yearly total above 20000 yuan needs 一事一议.
  */
 class TemporaryAssistanceRoutingDecisionTest {
@@ -25,7 +25,7 @@ class TemporaryAssistanceRoutingDecisionTest {
 
     @BeforeAll
     static void parseTheFile() {
-        tables = DecisionTables.load("temporary-assistance-routing.dmn");
+        tables = DecisionTables.load("temporaryAssistanceRouting.dmn");
     }
 
     static Stream<Arguments> cases() {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** 告知审批结果: the written decision on the case (status 已批准) and a message to the applicant, each once. */
 @Component("notifyTemporaryAssistanceDecision")
-public class NotifyDecisionDelegate implements JavaDelegate {
+public class NotifyTemporaryAssistanceDecisionDelegate implements JavaDelegate {
 
     static final String MESSAGE_KIND = "TEMPORARY_APPROVED";
 
@@ -24,7 +24,7 @@ public class NotifyDecisionDelegate implements JavaDelegate {
     private final TemporaryAssistancePayments payments;
     private final CaseRecords records;
 
-    public NotifyDecisionDelegate(TemporaryAssistanceCases cases, TemporaryAssistancePayments payments,
+    public NotifyTemporaryAssistanceDecisionDelegate(TemporaryAssistanceCases cases, TemporaryAssistancePayments payments,
                                   CaseRecords records) {
         this.cases = cases;
         this.payments = payments;

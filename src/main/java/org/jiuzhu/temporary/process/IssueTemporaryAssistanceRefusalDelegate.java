@@ -14,14 +14,14 @@ import org.springframework.stereotype.Component;
  * it is stored on the case (status 不予救助) and sent to the applicant, each once.
  */
 @Component("issueTemporaryAssistanceRefusal")
-public class IssueRefusalNoticeDelegate implements JavaDelegate {
+public class IssueTemporaryAssistanceRefusalDelegate implements JavaDelegate {
 
     static final String MESSAGE_KIND = "TEMPORARY_REJECTED";
 
     private final TemporaryAssistanceCases cases;
     private final CaseRecords records;
 
-    public IssueRefusalNoticeDelegate(TemporaryAssistanceCases cases, CaseRecords records) {
+    public IssueTemporaryAssistanceRefusalDelegate(TemporaryAssistanceCases cases, CaseRecords records) {
         this.cases = cases;
         this.records = records;
     }

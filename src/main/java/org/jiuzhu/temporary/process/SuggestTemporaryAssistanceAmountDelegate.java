@@ -14,13 +14,13 @@ import org.springframework.stereotype.Component;
 
 /** 测算救助金额: the decision table's suggestion, on the case and as {@code suggestedAmount}. A rerun replaces it. */
 @Component("suggestTemporaryAssistanceAmount")
-public class SuggestAmountDelegate implements JavaDelegate {
+public class SuggestTemporaryAssistanceAmountDelegate implements JavaDelegate {
 
     private final TemporaryAssistanceCases cases;
     private final AmountSuggestion amounts;
     private final Clock clock;
 
-    public SuggestAmountDelegate(TemporaryAssistanceCases cases, AmountSuggestion amounts, Clock clock) {
+    public SuggestTemporaryAssistanceAmountDelegate(TemporaryAssistanceCases cases, AmountSuggestion amounts, Clock clock) {
         this.cases = cases;
         this.amounts = amounts;
         this.clock = clock;

@@ -17,12 +17,12 @@ import org.springframework.stereotype.Component;
  * of the official who approved it. Idempotent: the case is paid at most once however often the job runs.
  */
 @Component("recordTemporaryAssistancePayment")
-public class RecordPaymentDelegate implements JavaDelegate {
+public class RecordTemporaryAssistancePaymentDelegate implements JavaDelegate {
 
     private final TemporaryAssistanceCases cases;
     private final TemporaryAssistancePayments payments;
 
-    public RecordPaymentDelegate(TemporaryAssistanceCases cases, TemporaryAssistancePayments payments) {
+    public RecordTemporaryAssistancePaymentDelegate(TemporaryAssistanceCases cases, TemporaryAssistancePayments payments) {
         this.cases = cases;
         this.payments = payments;
     }
