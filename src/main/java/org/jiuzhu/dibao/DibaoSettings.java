@@ -16,6 +16,7 @@ public class DibaoSettings {
     private Duration noticePeriod = Duration.ofDays(7);
     private int reviewMonthsStable = 12;
     private int reviewMonthsUnstable = 6;
+    private int investigatorsQuorum = 2;
 
     public Duration getNoticePeriod() {
         return noticePeriod;
@@ -44,5 +45,14 @@ public class DibaoSettings {
 
     public void setReviewMonthsUnstable(int reviewMonthsUnstable) {
         this.reviewMonthsUnstable = reviewMonthsUnstable;
+    }
+
+    /** How many officials at least visit a household for 入户调查. */
+    public int getInvestigatorsQuorum() {
+        return investigatorsQuorum;
+    }
+
+    public void setInvestigatorsQuorum(int investigatorsQuorum) {
+        this.investigatorsQuorum = investigatorsQuorum;
     }
 }
