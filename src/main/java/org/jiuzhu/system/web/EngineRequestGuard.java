@@ -139,6 +139,11 @@ class EngineRequestGuard extends OncePerRequestFilter {
         byte[] body = WITH_BODY.contains(method) && WebRequests.isJson(request.getContentType())
                 ? request.getInputStream().readAllBytes() : null;
         JsonNode tree = parse(body);
+        if (tree == null && body != null && body.length > 0) {
+            // The API would answer with Jackson's English words and our class names.
+            refuse(request, response, "请求内容不是有效的 JSON");
+            return;
+        }
         Matcher taskUpdate = TASK_UPDATE.matcher(resource);
         if ("PUT".equals(method) && taskUpdate.matches() && tree != null) {
             Optional<TaskUpdates.Verdict> notAllowed = TaskUpdates.badDates(tree);
@@ -331,7 +336,6 @@ class EngineRequestGuard extends OncePerRequestFilter {
         try {
             return objectMapper.readTree(body);
         } catch (IOException notJson) {
-            // The API answers a body that is not JSON itself.
             return null;
         }
     }
