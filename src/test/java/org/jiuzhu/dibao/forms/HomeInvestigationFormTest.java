@@ -1,6 +1,5 @@
 package org.jiuzhu.dibao.forms;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;

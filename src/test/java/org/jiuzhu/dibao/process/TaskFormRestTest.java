@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Task forms submitted over REST (as Tasklist does) are checked before the engine: 400 in Chinese. */
+/** Task forms submitted over REST (as Tasklist does) are checked by the engine on completion: 400 in Chinese. */
 @JiuzhuIntegrationTest
 class TaskFormRestTest {
 
