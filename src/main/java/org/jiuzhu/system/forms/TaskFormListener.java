@@ -41,13 +41,6 @@ public class TaskFormListener implements TaskListener {
         completion.complete(task);
     }
 
-    /** The record types of the forms, by form id (for the test that they match the form files). */
-    public Map<String, Class<? extends Record>> forms() {
-        Map<String, Class<? extends Record>> forms = new HashMap<>();
-        byFormId.forEach((id, completion) -> forms.put(id, completion.type()));
-        return forms;
-    }
-
     private record Completion<F extends Record>(Class<F> type, FormBinding binding,
                                                 BiConsumer<DelegateTask, F> completed) {
 

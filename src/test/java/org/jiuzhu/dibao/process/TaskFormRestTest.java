@@ -42,6 +42,20 @@ class TaskFormRestTest {
     }
 
     @Test
+    void refusesItThroughTasklistsOwnApiWithTheSameMessage() {
+        ProcessInstance pi = caseAtAcceptance(705);
+        WebSession tasklist = new WebSession(port);
+        tasklist.login(DemoOrganisation.CHENGGUAN_OFFICER, DemoOrganisation.PASSWORD);
+
+        HttpResponse<String> response = tasklist.postJsonToWebapp("/camunda/api/engine/engine/default/task/"
+                + task(pi).getId() + "/submit-form", "{\"variables\": {\"acceptanceDecision\": {\"value\": \"reject\"}}}");
+
+        Assertions.assertThat(response.statusCode()).isEqualTo(400);
+        Assertions.assertThat(response.body()).contains("请填写“理由”").doesNotContain("Exception:", "ENGINE-");
+        assertThat(pi).isWaitingAt("Task_Acceptance");
+    }
+
+    @Test
     void passesAValidSubmissionToTheEngine() {
         ProcessInstance pi = caseAtAcceptance(710);
 
