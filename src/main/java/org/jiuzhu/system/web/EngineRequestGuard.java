@@ -138,7 +138,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
                 ? request.getInputStream().readAllBytes() : null;
         JsonNode tree = parse(body);
         if (tree == null && body != null && body.length > 0) {
-            // The API would answer with Jackson's English words and our class names.
+            // The API would answer with Jackson's English words and Camunda's class names.
             refuse(request, response, "请求内容不是有效的 JSON");
             return;
         }
