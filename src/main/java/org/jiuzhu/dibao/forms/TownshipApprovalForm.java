@@ -6,10 +6,9 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.jiuzhu.casework.RefusableForm;
+import org.jiuzhu.casework.AmountApproval;
 import org.jiuzhu.system.forms.CaseBoundForm;
 import org.jiuzhu.system.forms.FormBinding;
-import org.jiuzhu.system.forms.FormChoice;
 import org.jiuzhu.system.forms.Label;
 import org.jiuzhu.system.forms.TaskFormId;
 
@@ -22,9 +21,7 @@ public record TownshipApprovalForm(
         @NotNull(message = "请选择“审批意见”") Decision approvalDecision,
         @Label("核定月保障金") BigDecimal approvedAmount,
         @Size(max = 500, message = "“调整理由”不能超过 500 个字") String amountChangeReason,
-        String rejectionReason) implements RefusableForm, CaseBoundForm<BigDecimal> {
-
-    public enum Decision implements FormChoice { APPROVE, CHANGE_AMOUNT, REJECT }
+        String rejectionReason) implements AmountApproval, CaseBoundForm<BigDecimal> {
 
     @AssertTrue(message = "请填写“核定月保障金”（数字）")
     public boolean isChangedAmountGiven() {
@@ -34,16 +31,6 @@ public record TownshipApprovalForm(
     @AssertTrue(message = "核定月保障金应大于 0")
     public boolean isChangedAmountPositive() {
         return approvalDecision != Decision.CHANGE_AMOUNT || approvedAmount == null || approvedAmount.signum() > 0;
-    }
-
-    @AssertTrue(message = "请填写“调整理由”")
-    public boolean isChangeExplained() {
-        return approvalDecision != Decision.CHANGE_AMOUNT || amountChangeReason != null;
-    }
-
-    @Override
-    public boolean refusing() {
-        return approvalDecision == Decision.REJECT;
     }
 
     /** Against the amount the assessment suggested (none or zero when it found the household not eligible). */
@@ -58,14 +45,5 @@ public record TownshipApprovalForm(
         if (approvalDecision == Decision.APPROVE && suggestedAmount.signum() <= 0) {
             throw FormBinding.refused("系统测算不符合条件，没有建议金额；如确需批准，请选择“批准，调整保障金额”并说明理由");
         }
-    }
-
-    /** The monthly amount approved: the suggested one or the changed one; null when refusing. */
-    public BigDecimal approved(BigDecimal suggestedAmount) {
-        return switch (approvalDecision) {
-            case APPROVE -> suggestedAmount;
-            case CHANGE_AMOUNT -> approvedAmount;
-            case REJECT -> null;
-        };
     }
 }

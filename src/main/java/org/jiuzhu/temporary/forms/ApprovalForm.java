@@ -7,10 +7,9 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.jiuzhu.casework.RefusableForm;
+import org.jiuzhu.casework.AmountApproval;
 import org.jiuzhu.system.forms.CaseBoundForm;
 import org.jiuzhu.system.forms.FormBinding;
-import org.jiuzhu.system.forms.FormChoice;
 import org.jiuzhu.system.forms.Label;
 import org.jiuzhu.system.forms.TaskFormId;
 import org.jiuzhu.temporary.ApprovalRouting;
@@ -25,9 +24,7 @@ public record ApprovalForm(
         @Label("核定救助金额") BigDecimal approvedAmount,
         @Size(max = 500, message = "“调整理由”不能超过 500 个字") String amountChangeReason,
         @Size(max = 1000, message = "“审批意见说明”不能超过 1000 个字") String approvalOpinion,
-        String rejectionReason) implements RefusableForm, CaseBoundForm<ApprovalForm.Facts> {
-
-    public enum Decision implements FormChoice { APPROVE, CHANGE_AMOUNT, REJECT }
+        String rejectionReason) implements AmountApproval, CaseBoundForm<ApprovalForm.Facts> {
 
     /**
      * The case as the approver sees it: who approves ({@code authority}), the total the township proposed, the
@@ -45,16 +42,6 @@ public record ApprovalForm(
     @AssertTrue(message = "核定救助金额应大于 0")
     public boolean isChangedAmountPositive() {
         return approvalDecision != Decision.CHANGE_AMOUNT || approvedAmount == null || approvedAmount.signum() > 0;
-    }
-
-    @AssertTrue(message = "请填写“调整理由”")
-    public boolean isChangeExplained() {
-        return approvalDecision != Decision.CHANGE_AMOUNT || amountChangeReason != null;
-    }
-
-    @Override
-    public boolean refusing() {
-        return approvalDecision == Decision.REJECT;
     }
 
     /** A changed total stays within the approver's authority and not below the 先行救助 paid. */
@@ -75,14 +62,5 @@ public record ApprovalForm(
             throw FormBinding.refused("调整后的金额须由“" + needed.route().label() + "”决定（" + needed.reason() + "），超出"
                     + facts.authority().label() + "权限。请按拟救助金额批准，或不予批准并说明理由");
         }
-    }
-
-    /** The total approved: the proposed one or the changed one; null when refusing. */
-    public BigDecimal approved(BigDecimal proposedAmount) {
-        return switch (approvalDecision) {
-            case APPROVE -> proposedAmount;
-            case CHANGE_AMOUNT -> approvedAmount;
-            case REJECT -> null;
-        };
     }
 }
