@@ -1,7 +1,6 @@
 package org.jiuzhu.casework;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.jiuzhu.system.forms.SubmittedForm;
 
 /**
  * The refusal path every case type shares: a task that refuses records its name as the stage and the
@@ -11,18 +10,19 @@ public final class Refusals {
 
     /** Process variable: the stage (task or step name) that refused the case. */
     public static final String STAGE = "rejectionStage";
-    /** Process variable: the reason given to the applicant. */
-    public static final String REASON = SubmittedForm.REJECTION_REASON;
+    /** Process variable: the reason given to the applicant (the form field of a {@link RefusableForm}). */
+    public static final String REASON = "rejectionReason";
+    public static final int MAX_REASON = 500;
 
     private Refusals() {
     }
 
-    /** When refusing: the stage (the task's name) and the reason go to the written notice; else null. */
-    public static String reason(DelegateTask task, SubmittedForm form, boolean refusing) {
-        if (!refusing) {
+    /** When the form refuses: the stage (the task's name) goes to the written notice, and the reason; else null. */
+    public static String reason(DelegateTask task, RefusableForm form) {
+        if (!form.refusing()) {
             return null;
         }
         task.setVariable(STAGE, task.getName());
-        return form.text(REASON, "理由", SubmittedForm.MAX_REASON);
+        return form.rejectionReason();
     }
 }

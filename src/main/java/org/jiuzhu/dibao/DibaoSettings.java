@@ -32,6 +32,7 @@ public class DibaoSettings {
     private int reviewMonthsStable = 12;
     private int reviewMonthsUnstable = 6;
     private BenefitStart benefitStart = BenefitStart.NEXT_MONTH;
+    private int investigatorsQuorum = 2;
 
     public Duration getNoticePeriod() {
         return noticePeriod;
@@ -68,5 +69,14 @@ public class DibaoSettings {
 
     public void setBenefitStart(BenefitStart benefitStart) {
         this.benefitStart = benefitStart;
+    }
+
+    /** How many officials at least visit a household for 入户调查. */
+    public int getInvestigatorsQuorum() {
+        return investigatorsQuorum;
+    }
+
+    public void setInvestigatorsQuorum(int investigatorsQuorum) {
+        this.investigatorsQuorum = investigatorsQuorum;
     }
 }

@@ -12,11 +12,10 @@ public final class EmergencyVariables {
     public static final String EMERGENCY_AMOUNT = "emergencyAmount";
     public static final String PLEDGE_TRUTHFUL = "pledgeTruthful";
     public static final String PLEDGE_FINDINGS = "pledgeFindings";
+    /** The grant paid on a false pledge, which the township recovers. */
+    public static final String AMOUNT_TO_RECOVER = "amountToRecover";
     /** False from registration, true once the case's emergency has ended (set by EmergencyPeriods). */
     public static final String EMERGENCY_ENDED = "emergencyEnded";
-
-    public static final String VILLAGE_DECISION = "villageDecision";
-    public static final String TOWNSHIP_DECISION = "townshipDecision";
 
     public static final String MESSAGE_EMERGENCY_ENDED = "Message_EmergencyEnded";
 

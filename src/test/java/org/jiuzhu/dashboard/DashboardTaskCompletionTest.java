@@ -121,7 +121,7 @@ class DashboardTaskCompletionTest {
                 .processDefinitionKey(OverdueEscalation.ESCALATION_PROCESS).variableValueEquals("lateTaskId", lateTaskId)
                 .singleResult();
 
-        complete(task(supervision));
+        complete(task(supervision), withVariables("supervisionAction", "phone", "supervisionNote", "已电话催办"));
         complete(task(pi), withVariables("acceptanceDecision", "accept"));
 
         assertThat(rowsOf(supervision)).isEmpty();

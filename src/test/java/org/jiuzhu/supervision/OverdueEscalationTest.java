@@ -84,6 +84,22 @@ class OverdueEscalationTest {
     }
 
     @Test
+    void takesThe督办OnlyWithItsWayAndNote() {
+        ProcessInstance pi = driver.submit(Households.poorFamily(936));
+        driver.checkMaterials(pi);
+        Task late = task(pi);
+        DibaoProcessDriver.moveClock(Duration.ofDays(10));
+        escalation.escalateOverdueTasks();
+        ProcessInstance supervision = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey("supervisionEscalation").variableValueEquals("lateTaskId", late.getId()).singleResult();
+
+        Assertions.assertThatThrownBy(() -> complete(task(supervision), withVariables("supervisionNote", "已电话催办")))
+                .hasMessageContaining("请选择“督办方式”");
+        complete(task(supervision), withVariables("supervisionAction", "phone", "supervisionNote", "已电话催办"));
+        assertThat(supervision).isEnded().hasPassed("EndEvent_Supervised");
+    }
+
+    @Test
     void namesTheOfficialWhoHasTheLateTaskInThe督办ByNameNotByLogin() {
         ProcessInstance pi = driver.submit(Households.poorFamily(935));
         driver.checkMaterials(pi);

@@ -37,7 +37,7 @@ public class RecordLiabilityDelegate implements JavaDelegate {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         liabilities.record(application.applicationNo(), application.id(),
                 "个人承诺不实：" + execution.getVariable(EmergencyVariables.PLEDGE_FINDINGS), paid);
-        execution.setVariable("amountToRecover", paid.doubleValue());
+        execution.setVariable(EmergencyVariables.AMOUNT_TO_RECOVER, paid.doubleValue());
         archive.outcome(application.id(), EmergencyArchive.Outcome.RECOVERY);
     }
 }

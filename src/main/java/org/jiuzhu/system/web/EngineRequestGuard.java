@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +18,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -34,7 +32,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.jiuzhu.system.forms.FormFields;
 import org.jiuzhu.system.forms.StartFormFields;
-import org.jiuzhu.system.forms.TaskFormRules;
 import org.jiuzhu.system.security.CamundaIdentityAuthenticationProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -56,14 +53,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *       and administrators' (403).</li>
  *   <li>History queries name a case or task ({@link HistoryQueries}); variables are of plain types only
  *       ({@link VariableTypes}).</li>
- *   <li>A task form that breaks the rules of its process ({@link TaskFormRules}) is refused with the rule's
- *       Chinese message, which Tasklist shows as it is; the same rules run again in the engine (task
- *       listeners), so nothing gets past them either way.</li>
  *   <li>A task's fields ({@code PUT /task/{id}}) are the process's: an official sets the follow-up date and
  *       nothing else, the due date included ({@link TaskUpdates}); free tasks are created by administrators.</li>
  * </ul>
- * Administrators ({@code camunda-admin}) are held only to the form rules. A refusal is a 400 (403 for what
- * only the engine may do) in Camunda's error format with a Chinese message.
+ * Administrators ({@code camunda-admin}) are not held to these. A refusal is a 400 (403 for what only the
+ * engine may do) in Camunda's error format with a Chinese message. The rules of a task form's values are the
+ * engine's to check, on completion ({@link org.jiuzhu.system.forms.TaskFormListener}), whoever completes it:
+ * the API answers their refusal with the same 400 and Chinese message.
  */
 class EngineRequestGuard extends OncePerRequestFilter {
 
@@ -90,16 +86,13 @@ class EngineRequestGuard extends OncePerRequestFilter {
 
     private final ProcessEngine processEngine;
     private final CommandExecutor commandExecutor;
-    private final List<TaskFormRules> rules;
     private final FormFields formFields;
     private final ObjectMapper objectMapper;
 
-    EngineRequestGuard(ProcessEngine processEngine, List<TaskFormRules> rules, FormFields formFields,
-                       ObjectMapper objectMapper) {
+    EngineRequestGuard(ProcessEngine processEngine, FormFields formFields, ObjectMapper objectMapper) {
         this.processEngine = processEngine;
         this.commandExecutor = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
                 .getCommandExecutorTxRequired();
-        this.rules = rules;
         this.formFields = formFields;
         this.objectMapper = objectMapper;
     }
@@ -144,6 +137,11 @@ class EngineRequestGuard extends OncePerRequestFilter {
         byte[] body = WITH_BODY.contains(method) && WebRequests.isJson(request.getContentType())
                 ? request.getInputStream().readAllBytes() : null;
         JsonNode tree = parse(body);
+        if (tree == null && body != null && body.length > 0) {
+            // The API would answer with Jackson's English words and Camunda's class names.
+            refuse(request, response, "请求内容不是有效的 JSON");
+            return;
+        }
         Matcher taskUpdate = TASK_UPDATE.matcher(resource);
         if ("PUT".equals(method) && taskUpdate.matches() && tree != null) {
             Optional<TaskUpdates.Verdict> notAllowed = TaskUpdates.badDates(tree);
@@ -167,8 +165,8 @@ class EngineRequestGuard extends OncePerRequestFilter {
             }
         }
         Optional<String> refusal = administrator ? Optional.empty() : officialRefusal(request, resource, tree);
-        if (refusal.isEmpty() && "POST".equals(method)) {
-            refusal = formRefusal(resource, tree, administrator);
+        if (refusal.isEmpty() && "POST".equals(method) && !administrator) {
+            refusal = formRefusal(resource, tree);
         }
         if (refusal.isPresent()) {
             refuse(request, response, refusal.get());
@@ -192,31 +190,28 @@ class EngineRequestGuard extends OncePerRequestFilter {
         return tree == null ? Optional.empty() : VariableTypes.refusal(tree);
     }
 
-    /** A task form or process start the rules refuse. */
-    private Optional<String> formRefusal(String resource, JsonNode tree, boolean administrator) {
+    /** A task form or process start with more than its form's fields. */
+    private Optional<String> formRefusal(String resource, JsonNode tree) {
         Matcher task = TASK_SUBMISSION.matcher(resource);
         if (task.matches()) {
-            return Optional.ofNullable(checkTaskSubmission(task.group(1), tree, administrator));
+            return Optional.ofNullable(checkTaskSubmission(task.group(1), tree));
         }
         Matcher start = PROCESS_START.matcher(resource);
-        if (start.matches() && !administrator) {
+        if (start.matches()) {
             return Optional.ofNullable(checkStart(start.group(1), start.group(2), tree));
         }
         return Optional.empty();
     }
 
     /** The reason to refuse a task form, or null when it may go to the engine. */
-    private String checkTaskSubmission(String taskId, JsonNode json, boolean administrator) {
+    private String checkTaskSubmission(String taskId, JsonNode json) {
         JsonNode submission = json == null ? objectMapper.createObjectNode() : json;
-        if (!administrator) {
-            String unexpected = unexpectedFields(submission, TASK_FIELDS);
-            if (unexpected != null) {
-                return "任务表单不接受这些内容：" + unexpected;
-            }
+        String unexpected = unexpectedFields(submission, TASK_FIELDS);
+        if (unexpected != null) {
+            return "任务表单不接受这些内容：" + unexpected;
         }
         Map<String, Object> submitted = valuesOf(submission.path("variables"));
-        // One engine command for the task, its form, its definition and the few variables the rules read.
-        return commandExecutor.execute(commandContext -> taskVerdict(commandContext, taskId, submitted, administrator));
+        return commandExecutor.execute(commandContext -> taskVerdict(commandContext, taskId, submitted));
     }
 
     /**
@@ -265,34 +260,13 @@ class EngineRequestGuard extends OncePerRequestFilter {
         }
     }
 
-    private String taskVerdict(CommandContext commandContext, String taskId, Map<String, Object> submitted,
-                               boolean administrator) {
+    private String taskVerdict(CommandContext commandContext, String taskId, Map<String, Object> submitted) {
         TaskEntity task = readableTask(commandContext, taskId);
         if (task == null || task.getProcessDefinitionId() == null) {
             return null;
         }
-        if (!administrator) {
-            String foreign = notInForm(submitted.keySet(), formFields.ofTask(commandContext, task));
-            if (foreign != null) {
-                return "“" + task.getName() + "”的表单中没有这些字段，不能提交：" + foreign;
-            }
-        }
-        ProcessDefinitionEntity definition = commandContext.getProcessEngineConfiguration().getDeploymentCache()
-                .findDeployedProcessDefinitionById(task.getProcessDefinitionId());
-        List<TaskFormRules> applicable = rules.stream().filter(r -> r.appliesTo(definition.getKey())).toList();
-        if (applicable.isEmpty()) {
-            return null;
-        }
-        Function<String, Object> values = name -> submitted.containsKey(name) ? submitted.get(name)
-                : task.getVariable(name);
-        try {
-            for (TaskFormRules rule : applicable) {
-                rule.validate(task.getTaskDefinitionKey(), values);
-            }
-            return null;
-        } catch (BadUserRequestException e) {
-            return e.getMessage();
-        }
+        String foreign = notInForm(submitted.keySet(), formFields.ofTask(commandContext, task));
+        return foreign == null ? null : "“" + task.getName() + "”的表单中没有这些字段，不能提交：" + foreign;
     }
 
     /** The reason to refuse an official's process start, or null when it may go to the engine. */
@@ -360,7 +334,6 @@ class EngineRequestGuard extends OncePerRequestFilter {
         try {
             return objectMapper.readTree(body);
         } catch (IOException notJson) {
-            // The API answers a body that is not JSON itself.
             return null;
         }
     }

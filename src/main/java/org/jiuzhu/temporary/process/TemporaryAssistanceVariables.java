@@ -19,12 +19,8 @@ public final class TemporaryAssistanceVariables {
 
     public static final String SUGGESTED_AMOUNT = "suggestedAmount";
 
-    public static final String AID_FIRST_DECISION = "aidFirstDecision";
     public static final String AID_FIRST_AMOUNT = "aidFirstAmount";
-    public static final String AID_FIRST_REASON = "aidFirstReason";
 
-    public static final String REVIEW_DECISION = "reviewDecision";
-    public static final String REVIEW_FINDINGS = "reviewFindings";
     /** The case's total as the township proposes it, 先行救助 included. */
     public static final String PROPOSED_AMOUNT = "proposedAmount";
 
@@ -32,15 +28,8 @@ public final class TemporaryAssistanceVariables {
     public static final String APPROVAL_ROUTE = "approvalRoute";
     public static final String ROUTE_REASON = "routeReason";
 
-    public static final String APPROVAL_DECISION = "approvalDecision";
     /** The case's total as approved, 先行救助 included. */
     public static final String APPROVED_AMOUNT = "approvedAmount";
-    public static final String AMOUNT_CHANGE_REASON = "amountChangeReason";
-    public static final String APPROVAL_OPINION = "approvalOpinion";
-
-    public static final String MEETING_DATE = "meetingDate";
-    public static final String PARTICIPANTS = "participants";
-    public static final String MEETING_DECISION = "meetingDecision";
 
     public static final String REJECTION_STAGE = "rejectionStage";
     public static final String REJECTION_REASON = "rejectionReason";

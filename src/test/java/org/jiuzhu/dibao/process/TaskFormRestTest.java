@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Task forms submitted over REST (as Tasklist does) are checked before the engine: 400 in Chinese. */
+/** Task forms submitted over REST (as Tasklist does) are checked by the engine on completion: 400 in Chinese. */
 @JiuzhuIntegrationTest
 class TaskFormRestTest {
 
@@ -35,6 +35,20 @@ class TaskFormRestTest {
         ProcessInstance pi = caseAtAcceptance(700);
 
         HttpResponse<String> response = submitAcceptance(pi, "reject", DemoOrganisation.CHENGGUAN_OFFICER);
+
+        Assertions.assertThat(response.statusCode()).isEqualTo(400);
+        Assertions.assertThat(response.body()).contains("请填写“理由”").doesNotContain("Exception:", "ENGINE-");
+        assertThat(pi).isWaitingAt("Task_Acceptance");
+    }
+
+    @Test
+    void refusesItThroughTasklistsOwnApiWithTheSameMessage() {
+        ProcessInstance pi = caseAtAcceptance(705);
+        WebSession tasklist = new WebSession(port);
+        tasklist.login(DemoOrganisation.CHENGGUAN_OFFICER, DemoOrganisation.PASSWORD);
+
+        HttpResponse<String> response = tasklist.postJsonToWebapp("/camunda/api/engine/engine/default/task/"
+                + task(pi).getId() + "/submit-form", "{\"variables\": {\"acceptanceDecision\": {\"value\": \"reject\"}}}");
 
         Assertions.assertThat(response.statusCode()).isEqualTo(400);
         Assertions.assertThat(response.body()).contains("请填写“理由”").doesNotContain("Exception:", "ENGINE-");
