@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.jiuzhu.engine.CurrentUser;
 import org.jiuzhu.organisation.AdminUnit;
 import org.jiuzhu.organisation.AdminUnitRepository;
 import org.jiuzhu.organisation.UnitLevel;
@@ -94,17 +94,10 @@ public class EmergencyPeriods {
         jdbc.sql("update emergency_period set ended_at = ?, ended_by = ? where id = ? and ended_at is null")
                 .params(Timestamp.from(clock.instant()), endedBy, periodId).update();
         // The county officer who ends it may read the cases but not move them: the system does.
-        Authentication official = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return runtimeService.createMessageCorrelation(EmergencyVariables.MESSAGE_EMERGENCY_ENDED)
-                    .processInstanceVariableEquals(EmergencyVariables.EMERGENCY_PERIOD_ID, periodId)
-                    .correlateAllWithResult().size();
-        } finally {
-            if (official != null) {
-                identityService.setAuthentication(official);
-            }
-        }
+        return CurrentUser.withoutUser(identityService, () -> runtimeService
+                .createMessageCorrelation(EmergencyVariables.MESSAGE_EMERGENCY_ENDED)
+                .processInstanceVariableEquals(EmergencyVariables.EMERGENCY_PERIOD_ID, periodId)
+                .correlateAllWithResult().size());
     }
 
     /** In the model: whether the case's emergency has already ended. */

@@ -15,8 +15,6 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.jiuzhu.engine.CaseProcesses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,11 +64,6 @@ public class StartPermissions {
     private static Optional<UnitLevel> levelNamed(String word) {
         String name = word.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(UnitLevel.values()).filter(l -> l.groupPrefix().equals(name)).findFirst();
-    }
-
-    /** Makes the grants of a deployed process those its model declares (see {@link #apply}). */
-    public void applyDeclared(ProcessDefinitionEntity definition) {
-        apply(definition.getKey(), levelsOf(CaseProcesses.startableBy(definition)));
     }
 
     /**
