@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * the Modeler (the list with what each adds: the package comment of {@code org.jiuzhu.engine}):
  * <ul>
  *   <li>marks each process as a case process or not, and who may start it ({@link CaseProcesses});</li>
- *   <li>the {@link CaseProcessListener}s at the start (first) and the end (last) of every case process;</li>
+ *   <li>the {@link CaseProcessListener}s at the start and at the end of every case process;</li>
  *   <li>the {@link UserTaskListener}s at the completion and the removal of every user task (built-in task
  *       listeners);</li>
  *   <li>keeps a process no official may start ({@link StartDeclarations}) out of Tasklist's 发起流程.</li>

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.jiuzhu.engine.CaseProcesses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class StartPermissions {
 
-    public static final String PROPERTY = "jiuzhu.startableBy";
+    public static final String PROPERTY = CaseProcesses.STARTABLE_BY;
 
     private static final Logger LOG = LoggerFactory.getLogger(StartPermissions.class);
 
