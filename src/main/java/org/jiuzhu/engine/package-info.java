@@ -1,7 +1,7 @@
 /**
- * The engine adapter: the only code on the engine's internals ({@code org.camunda.bpm.engine.impl}; the
- * rule is {@code EngineAdapterRuleTest}), so that an engine upgrade, or a switch to Operaton, changes one
- * module. Other modules use the engine's public API and, for what it lacks, this package's public classes:
+ * The engine adapter: the only code that reaches into the process engine's internals
+ * ({@code org.camunda.bpm.engine.impl}; the rule is {@code EngineAdapterRuleTest}), so that an engine
+ * upgrade, or a switch to Operaton, changes one module. Other modules use the engine's public API and, for what it lacks, this package's public classes:
  * {@link org.jiuzhu.engine.CurrentUser} (who the engine acts for), {@link org.jiuzhu.engine.EngineCommands}
  * (work on the engine's own authority), {@link org.jiuzhu.engine.EngineTime},
  * {@link org.jiuzhu.engine.CaseProcesses}, {@link org.jiuzhu.engine.EngineRequests} and
@@ -46,4 +46,7 @@
  *   <li>The Spin plugin (from its dependency): JSON variables, which Tasklist's forms submit.</li>
  * </ul>
  */
+@ApplicationModule(displayName = "流程引擎适配 Engine")
 package org.jiuzhu.engine;
+
+import org.springframework.modulith.ApplicationModule;
