@@ -1,23 +1,21 @@
 package org.jiuzhu.casework;
 
-import org.jiuzhu.organisation.Grants;
-
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.jiuzhu.engine.CaseProcessListener;
+import org.jiuzhu.engine.CurrentUser;
+import org.jiuzhu.engine.EngineCommands;
 import org.jiuzhu.organisation.AdminUnit;
 import org.jiuzhu.organisation.AdminUnitRepository;
+import org.jiuzhu.organisation.Grants;
 import org.jiuzhu.organisation.UnitCodes;
 import org.jiuzhu.organisation.UnitGroups;
 import org.slf4j.Logger;
@@ -25,15 +23,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * When a case starts, lets its unit and every unit above it (leaders through their unit's group) and
- * the county's supervisors read the process instance and its history, and nobody else but administrators.
+ * When a case starts (every case process, also one deployed from the Modeler), lets its unit and every
+ * unit above it (leaders through their unit's group) and the county's supervisors read the process
+ * instance and its history, and nobody else but administrators.
  * Tasks need nothing here: the engine lets a task's candidate group read it.
  * <p>
  * The unit comes from {@link CaseVariables#UNIT_CODE}; when a process is started without it (say
  * from Tasklist), the starting official's own unit is used and recorded in the variable.
  */
 @Component
-public class CaseAuthorizationListener implements ExecutionListener {
+public class CaseAuthorizationListener implements CaseProcessListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseAuthorizationListener.class);
 
@@ -44,14 +43,11 @@ public class CaseAuthorizationListener implements ExecutionListener {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-        if (!execution.getId().equals(execution.getProcessInstanceId())) {
-            return;
-        }
-        CommandContext commandContext = Context.getCommandContext();
+    public void started(DelegateExecution execution) {
+        List<String> groupIds = CurrentUser.groupIds(execution.getProcessEngineServices().getIdentityService());
         String unitCode = (String) execution.getVariable(CaseVariables.UNIT_CODE);
-        if (unitCode == null && commandContext.getAuthenticatedGroupIds() != null) {
-            unitCode = UnitGroups.mostLocalUnitCode(commandContext.getAuthenticatedGroupIds()).orElse(null);
+        if (unitCode == null && groupIds != null) {
+            unitCode = UnitGroups.mostLocalUnitCode(groupIds).orElse(null);
             if (unitCode != null) {
                 execution.setVariable(CaseVariables.UNIT_CODE, unitCode);
             }
@@ -68,18 +64,17 @@ public class CaseAuthorizationListener implements ExecutionListener {
         if (chain.isEmpty()) {
             throw new BadUserRequestException("未登记的单位：" + unitCode);
         }
-        requireJurisdiction(commandContext.getAuthenticatedGroupIds(), chain);
+        requireJurisdiction(groupIds, chain);
         String processInstanceId = execution.getProcessInstanceId();
         AuthorizationService authorizationService = execution.getProcessEngineServices().getAuthorizationService();
         // The official who starts a case may not create authorizations; the engine grants on their behalf.
         // A new instance has no grants yet, so they are created without looking for existing ones.
-        commandContext.runWithoutAuthorization((Callable<Void>) () -> {
+        EngineCommands.withoutAuthorization(execution.getProcessEngine(), () -> {
             for (String groupId : UnitGroups.caseReaders(chain)) {
                 Grants.createForGroup(authorizationService, groupId, PROCESS_INSTANCE, processInstanceId, READ);
                 Grants.createForGroup(authorizationService, groupId, HISTORIC_PROCESS_INSTANCE, processInstanceId,
                         HistoricProcessInstancePermissions.READ);
             }
-            return null;
         });
     }
 

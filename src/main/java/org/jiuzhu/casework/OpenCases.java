@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.jiuzhu.engine.CaseProcessListener;
+import org.jiuzhu.engine.EngineCommands;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,11 +21,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One open case per person and programme (table {@code open_case_person}): a double click, a retry
  * after a lost answer or the same household submitted on two nodes meets the first case's rows in the
  * database's primary key, not a check that both could pass at once. The rows are written in the
- * transaction that stores the case and starts its process, and removed when that process instance ends
- * ({@link OpenCasesPlugin}).
+ * transaction that stores the case and starts its process, and removed when that process instance ends,
+ * however it ends (decision, refusal, cancellation in Cockpit), for every case process, also those an
+ * administrator deploys from the Modeler.
  */
 @Component
-public class OpenCases {
+public class OpenCases implements CaseProcessListener {
 
     /** The programmes of which a person may have one open case each. */
     public enum Programme {
@@ -54,8 +55,7 @@ public class OpenCases {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate savepoint;
-    private final CommandExecutor commandExecutor;
-    private final RuntimeService runtimeService;
+    private final ProcessEngine processEngine;
     private final Clock clock;
 
     public OpenCases(JdbcClient jdbc, PlatformTransactionManager transactionManager, ProcessEngine processEngine,
@@ -63,9 +63,7 @@ public class OpenCases {
         this.jdbc = jdbc;
         this.savepoint = new TransactionTemplate(transactionManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        this.commandExecutor = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
-                .getCommandExecutorTxRequired();
-        this.runtimeService = processEngine.getRuntimeService();
+        this.processEngine = processEngine;
         this.clock = clock;
     }
 
@@ -100,6 +98,11 @@ public class OpenCases {
             close(processInstanceId);
             open(programme, caseNo, processInstanceId, idNumbers);
         });
+    }
+
+    @Override
+    public void ended(DelegateExecution processInstance) {
+        close(processInstance.getProcessInstanceId());
     }
 
     /** The case of this process instance is no longer open: its people may apply again. */
@@ -138,7 +141,7 @@ public class OpenCases {
 
     /** Whether the process instance runs, whoever may see it. */
     private boolean isRunning(String processInstanceId) {
-        return commandExecutor.execute(commandContext -> commandContext.runWithoutAuthorization(() ->
-                runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0));
+        return EngineCommands.withoutAuthorization(processEngine, () -> processEngine.getRuntimeService()
+                .createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0);
     }
 }

@@ -19,9 +19,6 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.jiuzhu.dibao.DibaoVariables;
@@ -34,6 +31,7 @@ import org.jiuzhu.organisation.UnitLevel;
 import org.jiuzhu.supervision.OverdueEscalation;
 import org.jiuzhu.supervision.OverdueWork;
 import org.jiuzhu.engine.CaseProcesses;
+import org.jiuzhu.engine.CurrentUser;
 import org.jiuzhu.casework.CaseVariables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -313,8 +311,7 @@ public class DashboardFigures {
     private Map<String, Stage> stagesOf(String definitionId) {
         Map<String, Stage> stages = new HashMap<>();
         // As parsed when deployed (CaseProcesses marks it then): no second reading of the model's properties.
-        if (!CaseProcesses.isCase((ProcessDefinitionImpl) ((RepositoryServiceImpl) repositoryService)
-                .getDeployedProcessDefinition(definitionId))) {
+        if (!CaseProcesses.isCase(repositoryService, definitionId)) {
             return stages;
         }
         for (UserTask task : repositoryService.getBpmnModelInstance(definitionId).getModelElementsByType(UserTask.class)) {
@@ -328,14 +325,6 @@ public class DashboardFigures {
      * figures count (the scope has been checked against their unit).
      */
     private <T> T asEngine(Supplier<T> work) {
-        Authentication user = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (user != null) {
-                identityService.setAuthentication(user);
-            }
-        }
+        return CurrentUser.withoutUser(identityService, work);
     }
 }

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.jiuzhu.engine.CurrentUser;
 import org.jiuzhu.organisation.AdminUnit;
 import org.jiuzhu.organisation.AdminUnitRepository;
 import org.jiuzhu.organisation.UnitLevel;
@@ -95,9 +95,7 @@ public class EmergencyPeriods {
         jdbc.sql("update emergency_period set ended_at = ?, ended_by = ? where id = ? and ended_at is null")
                 .params(Timestamp.from(clock.instant()), endedBy, periodId).update();
         // The county officer who ends it may read the cases but not move them: the system does.
-        Authentication official = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
+        return CurrentUser.withoutUser(identityService, () -> {
             // Cases not yet waiting for the end route on this variable when they get there.
             for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
                     .variableValueEquals(EmergencyVariables.EMERGENCY_PERIOD_ID, periodId).list()) {
@@ -106,11 +104,7 @@ public class EmergencyPeriods {
             return runtimeService.createMessageCorrelation(EmergencyVariables.MESSAGE_EMERGENCY_ENDED)
                     .processInstanceVariableEquals(EmergencyVariables.EMERGENCY_PERIOD_ID, periodId)
                     .correlateAllWithResult().size();
-        } finally {
-            if (official != null) {
-                identityService.setAuthentication(official);
-            }
-        }
+        });
     }
 
     /** The active emergency that covers a village (declared for its township or county). */

@@ -1,7 +1,7 @@
 package org.jiuzhu.engine;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** Who acts on a task: the logged-in official completing it, else (Java callers, jobs) its assignee. */
 public final class TaskActors {
@@ -10,7 +10,7 @@ public final class TaskActors {
     }
 
     public static String actor(DelegateTask task) {
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return current != null ? current.getUserId() : task.getAssignee();
+        IdentityService identityService = task.getProcessEngineServices().getIdentityService();
+        return CurrentUser.isKnown(identityService) ? CurrentUser.id(identityService) : task.getAssignee();
     }
 }

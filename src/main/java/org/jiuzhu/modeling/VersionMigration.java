@@ -1,7 +1,6 @@
 package org.jiuzhu.modeling;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,12 +8,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.migration.MigrateProcessInstanceCmd;
-import org.camunda.bpm.engine.impl.migration.instance.MigratingProcessInstance;
-import org.camunda.bpm.engine.impl.migration.instance.parser.MigratingInstanceParser;
-import org.camunda.bpm.engine.impl.migration.validation.instance.MigratingProcessInstanceValidationReportImpl;
 import org.camunda.bpm.engine.migration.MigratingActivityInstanceValidationReport;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationReport;
 import org.camunda.bpm.engine.migration.MigratingTransitionInstanceValidationReport;
@@ -28,6 +21,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.jiuzhu.engine.MigrationChecks;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,12 +46,12 @@ public class VersionMigration {
 
     private final RepositoryService repositoryService;
     private final RuntimeService runtimeService;
-    private final ProcessEngineConfigurationImpl configuration;
+    private final ProcessEngine processEngine;
 
     public VersionMigration(ProcessEngine processEngine) {
         this.repositoryService = processEngine.getRepositoryService();
         this.runtimeService = processEngine.getRuntimeService();
-        this.configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        this.processEngine = processEngine;
     }
 
     /** A process with its latest version and the older versions that still have running cases. */
@@ -209,7 +203,9 @@ public class VersionMigration {
         } catch (ProcessEngineException e) {
             return notMigratable(source, instances, List.of("不能生成迁移计划（引擎说明：" + firstLine(e.getMessage()) + "）"));
         }
-        Map<String, MigratingProcessInstanceValidationReport> reports = instanceReports(plan, instances);
+        // The checks execute() makes, per case, without migrating.
+        Map<String, MigratingProcessInstanceValidationReport> reports = MigrationChecks.instanceReports(processEngine,
+                plan, instances.stream().map(ProcessInstance::getId).toList());
         List<Case> migratable = new ArrayList<>();
         List<Case> blocked = new ArrayList<>();
         for (ProcessInstance instance : instances) {
@@ -224,40 +220,6 @@ public class VersionMigration {
         List<Case> blocked = instances.stream().map(i -> new Case(i.getId(), i.getBusinessKey(), currentActivities(i.getId()),
                 List.of(new Obstacle("迁移计划", "迁移计划未通过检查（见上）")))).toList();
         return new Checked(new SourceCheck(source.getVersion(), planErrors, List.of(), blocked), null);
-    }
-
-    /** The checks {@code execute()} makes, per case, without migrating: the engine parses and validates only. */
-    private Map<String, MigratingProcessInstanceValidationReport> instanceReports(MigrationPlan plan,
-                                                                                  List<ProcessInstance> instances) {
-        return configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
-            Map<String, MigratingProcessInstanceValidationReport> reports = new LinkedHashMap<>();
-            InstanceValidation validation = new InstanceValidation();
-            for (ProcessInstance instance : instances) {
-                MigratingProcessInstanceValidationReportImpl report = new MigratingProcessInstanceValidationReportImpl();
-                report.setProcessInstanceId(instance.getId());
-                try {
-                    MigratingProcessInstance parsed = new MigratingInstanceParser(configuration.getProcessEngine())
-                            .parse(instance.getId(), plan, report);
-                    validation.validate(context, parsed, report);
-                } catch (ProcessEngineException e) {
-                    report.addFailure(e.getMessage());
-                }
-                reports.put(instance.getId(), report);
-            }
-            return reports;
-        }));
-    }
-
-    /** Opens the engine's instance validation, which {@link MigrateProcessInstanceCmd} keeps protected. */
-    private static final class InstanceValidation extends MigrateProcessInstanceCmd {
-        InstanceValidation() {
-            super(null, false);
-        }
-
-        void validate(CommandContext context, MigratingProcessInstance instance,
-                      MigratingProcessInstanceValidationReportImpl report) {
-            validateInstructions(context, instance, report);
-        }
     }
 
     private static List<Obstacle> obstacles(MigratingProcessInstanceValidationReport report, BpmnModelInstance model) {

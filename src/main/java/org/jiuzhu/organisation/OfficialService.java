@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.jiuzhu.engine.EngineCommands;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,14 +22,14 @@ public class OfficialService {
     private final IdentityService identityService;
     private final AdminUnitRepository units;
     private final OrganisationService organisation;
-    private final ProcessEngineConfigurationImpl engineConfiguration;
+    private final ProcessEngine processEngine;
 
     public OfficialService(IdentityService identityService, AdminUnitRepository units,
                            OrganisationService organisation, ProcessEngine processEngine) {
         this.identityService = identityService;
         this.units = units;
         this.organisation = organisation;
-        this.engineConfiguration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        this.processEngine = processEngine;
     }
 
     /**
@@ -98,9 +98,8 @@ public class OfficialService {
             return names;
         }
         ids.forEach(id -> names.put(id, id));
-        List<User> users = engineConfiguration.getCommandExecutorTxRequired().execute(commandContext ->
-                commandContext.runWithoutAuthorization(() -> commandContext.getReadOnlyIdentityProvider()
-                        .createUserQuery(commandContext).userIdIn(ids.toArray(String[]::new)).list()));
+        List<User> users = EngineCommands.withoutAuthorization(processEngine, () ->
+                identityService.createUserQuery().userIdIn(ids.toArray(String[]::new)).list());
         users.forEach(user -> names.put(user.getId(), nameOf(user)));
         return names;
     }

@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.jiuzhu.engine.CaseProcesses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +32,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class StartPermissions {
 
-    public static final String PROPERTY = "jiuzhu.startableBy";
+    public static final String PROPERTY = CaseProcesses.STARTABLE_BY;
 
     private static final Logger LOG = LoggerFactory.getLogger(StartPermissions.class);
 
@@ -66,11 +65,6 @@ public class StartPermissions {
     private static Optional<UnitLevel> levelNamed(String word) {
         String name = word.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(UnitLevel.values()).filter(l -> l.groupPrefix().equals(name)).findFirst();
-    }
-
-    /** Makes the grants of a deployed process those its model declares (see {@link #apply}). */
-    public void applyDeclared(ProcessDefinitionEntity definition) {
-        apply(definition.getKey(), levelsOf(CaseProcesses.startableBy(definition)));
     }
 
     /**

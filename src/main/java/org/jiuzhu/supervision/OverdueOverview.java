@@ -19,13 +19,13 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.jiuzhu.organisation.AdminUnit;
 import org.jiuzhu.organisation.AdminUnitRepository;
 import org.jiuzhu.organisation.OfficialService;
 import org.jiuzhu.organisation.UnitGroups;
 import org.jiuzhu.organisation.UnitLevel;
 import org.jiuzhu.casework.CaseVariables;
+import org.jiuzhu.engine.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -278,16 +278,9 @@ public class OverdueOverview {
         Set<String> missing = tasks.stream().map(Late::processDefinitionId).filter(Objects::nonNull)
                 .filter(id -> !processNames.containsKey(id)).collect(Collectors.toSet());
         if (!missing.isEmpty()) {
-            Authentication user = identityService.getCurrentAuthentication();
-            identityService.clearAuthentication();
-            try {
-                repositoryService.createProcessDefinitionQuery().processDefinitionIdIn(missing.toArray(String[]::new)).list()
-                        .forEach(d -> processNames.put(d.getId(), d.getName() == null ? d.getKey() : d.getName()));
-            } finally {
-                if (user != null) {
-                    identityService.setAuthentication(user);
-                }
-            }
+            CurrentUser.withoutUser(identityService, () -> repositoryService.createProcessDefinitionQuery()
+                    .processDefinitionIdIn(missing.toArray(String[]::new)).list())
+                    .forEach(d -> processNames.put(d.getId(), d.getName() == null ? d.getKey() : d.getName()));
         }
         return processNames;
     }

@@ -37,7 +37,7 @@ class StartPermissionsTest {
     @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
     @Autowired OrganisationService organisation;
-    @Autowired StartPermissionsPlugin plugin;
+    @Autowired StartPermissionsSync sync;
     @Autowired ObjectMapper json;
     @LocalServerPort int port;
 
@@ -97,7 +97,7 @@ class StartPermissionsTest {
         authorizationService.saveAuthorization(wildcard);
         assertThat(mayStart("village-" + VILLAGE_XIMEN, "overdueScan")).isTrue();
 
-        plugin.run(null);
+        sync.run(null);
 
         assertThat(mayStart("village-" + VILLAGE_XIMEN, "overdueScan")).isFalse();
         assertThat(mayStart("village-" + VILLAGE_XIMEN, "dibaoApplication")).isTrue();

@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.jiuzhu.dibao.ApplicationForm;
@@ -22,6 +21,7 @@ import org.jiuzhu.dibao.ApplicationService.InvalidApplicationException;
 import org.jiuzhu.dibao.DibaoApplication;
 import org.jiuzhu.casework.Masking;
 import org.jiuzhu.casework.CaseVariables;
+import org.jiuzhu.engine.CurrentUser;
 import org.jiuzhu.system.forms.StartFormFields;
 import org.springframework.stereotype.Component;
 
@@ -114,11 +114,11 @@ public class RegisterApplicationDelegate implements JavaDelegate {
             form.incomes = new ArrayList<>();
         }
         // The village is the official's own or below it: CaseAuthorizationListener checked it at the start.
-        Authentication official = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        String official = CurrentUser.id(execution.getProcessEngineServices().getIdentityService());
         try {
             applications.unitsOfVillage(form.unitCode);
             DibaoApplication registered = applications.registerFromOfficial(form,
-                    official == null ? null : official.getUserId(), clock.instant(), execution.getProcessInstanceId());
+                    official, clock.instant(), execution.getProcessInstanceId());
             execution.removeVariables(FORM_FIELDS);
             execution.setVariables(applications.routingVariables(registered));
             execution.setVariables(listed(registered));

@@ -10,9 +10,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.jiuzhu.engine.CurrentUser;
 import org.jiuzhu.supervision.OverdueOverview;
 import org.jiuzhu.system.SpringBeans;
 
@@ -47,13 +48,12 @@ public class OverdueTasksResource extends AbstractCockpitPluginResource {
             return badRequest(e.getMessage());
         }
         String township = townshipCode == null || townshipCode.isBlank() ? null : townshipCode.strip();
-        Authentication user = getCurrentAuthentication();
-        if (!mayUseCockpit(user)) {
+        if (!mayUseCockpit()) {
             return forbidden();
         }
         try {
             return Response.ok(SpringBeans.get(OverdueOverview.class)
-                    .pageFor(user.getGroupIds(), township, first, max)).build();
+                    .pageFor(CurrentUser.groupIds(identityService()), township, first, max)).build();
         } catch (OverdueOverview.UnknownTownshipException e) {
             return badRequest(e.getMessage());
         }
@@ -63,16 +63,22 @@ public class OverdueTasksResource extends AbstractCockpitPluginResource {
     @Path("summary")
     @Produces(MediaType.APPLICATION_JSON)
     public Response summary() {
-        Authentication user = getCurrentAuthentication();
-        if (!mayUseCockpit(user)) {
+        if (!mayUseCockpit()) {
             return forbidden();
         }
-        return Response.ok(SpringBeans.get(OverdueOverview.class).summaryFor(user.getGroupIds())).build();
+        return Response.ok(SpringBeans.get(OverdueOverview.class).summaryFor(CurrentUser.groupIds(identityService()))).build();
     }
 
-    private boolean mayUseCockpit(Authentication user) {
-        return user != null && getProcessEngine().getAuthorizationService()
-                .isUserAuthorized(user.getUserId(), user.getGroupIds(), Permissions.ACCESS, Resources.APPLICATION, COCKPIT);
+    /** The webapp's user, whom the engine acts for during the request. */
+    private IdentityService identityService() {
+        return getProcessEngine().getIdentityService();
+    }
+
+    private boolean mayUseCockpit() {
+        IdentityService identityService = identityService();
+        return CurrentUser.isKnown(identityService) && getProcessEngine().getAuthorizationService().isUserAuthorized(
+                CurrentUser.id(identityService), CurrentUser.groupIds(identityService), Permissions.ACCESS,
+                Resources.APPLICATION, COCKPIT);
     }
 
     private static int pagingParameter(String name, String value, int absent, int minimum) {

@@ -4,17 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.camunda.bpm.engine.form.CamundaFormRef;
-import org.camunda.bpm.engine.form.FormData;
-import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
-import org.camunda.bpm.engine.impl.cmd.GetDeploymentResourceCmd;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.repository.CamundaFormDefinition;
+import org.jiuzhu.engine.EngineRequests.DeployedForm;
+import org.jiuzhu.engine.EngineRequests.ReadableTask;
+import org.jiuzhu.engine.EngineRequests.StartableProcess;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,35 +33,25 @@ public class FormFields {
     }
 
     /** The fields a task's form submits; empty for a task without a Camunda form. */
-    public Set<String> ofTask(CommandContext commandContext, TaskEntity task) {
-        task.initializeFormKey();
-        String deploymentId = commandContext.getProcessEngineConfiguration().getDeploymentCache()
-                .findDeployedProcessDefinitionById(task.getProcessDefinitionId()).getDeploymentId();
-        return fieldsOf(commandContext, task.getCamundaFormRef(), deploymentId);
+    public Set<String> ofTask(ReadableTask task) {
+        return fieldsOf(task.form());
     }
 
     /** The fields the start form of a process definition submits; empty when it has no Camunda form. */
-    public Set<String> ofStart(CommandContext commandContext, ProcessDefinitionEntity definition) {
-        FormData form = commandContext.runWithoutAuthorization(() -> commandContext.getProcessEngineConfiguration()
-                .getFormService().getStartFormData(definition.getId()));
-        return fieldsOf(commandContext, form.getCamundaFormRef(), form.getDeploymentId());
+    public Set<String> ofStart(StartableProcess process) {
+        return fieldsOf(process.startForm());
     }
 
-    private Set<String> fieldsOf(CommandContext commandContext, CamundaFormRef ref, String deploymentId) {
-        if (ref == null || ref.getKey() == null) {
+    private Set<String> fieldsOf(Optional<DeployedForm> form) {
+        if (form.isEmpty()) {
             return Set.of();
         }
-        CamundaFormDefinition definition = commandContext.runWithoutAuthorization(
-                new GetCamundaFormDefinitionCmd(ref, deploymentId));
-        if (definition == null) {
-            return Set.of();
-        }
-        return byFormDefinition.computeIfAbsent(definition.getId(), id -> {
-            try (InputStream schema = commandContext.runWithoutAuthorization(
-                    new GetDeploymentResourceCmd(definition.getDeploymentId(), definition.getResourceName()))) {
+        DeployedForm deployed = form.get();
+        return byFormDefinition.computeIfAbsent(deployed.id(), id -> {
+            try (InputStream schema = deployed.schema()) {
                 return submittedKeys(objectMapper.readTree(schema));
             } catch (IOException e) {
-                throw new IllegalStateException("Cannot read form " + definition.getResourceName(), e);
+                throw new IllegalStateException("Cannot read form " + deployed.resourceName(), e);
             }
         });
     }

@@ -20,16 +20,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.impl.cfg.CommandChecker;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.jiuzhu.engine.CurrentUser;
+import org.jiuzhu.engine.EngineRequests;
+import org.jiuzhu.engine.EngineRequests.ReadableTask;
 import org.jiuzhu.system.forms.FormFields;
 import org.jiuzhu.system.forms.StartFormFields;
 import org.jiuzhu.system.security.CamundaIdentityAuthenticationProvider;
@@ -85,14 +79,14 @@ class EngineRequestGuard extends OncePerRequestFilter {
     private static final Set<String> START_FIELDS = Set.of("variables", "businessKey", "withVariablesInReturn");
 
     private final ProcessEngine processEngine;
-    private final CommandExecutor commandExecutor;
+    private final EngineRequests engineRequests;
     private final FormFields formFields;
     private final ObjectMapper objectMapper;
 
-    EngineRequestGuard(ProcessEngine processEngine, FormFields formFields, ObjectMapper objectMapper) {
+    EngineRequestGuard(ProcessEngine processEngine, EngineRequests engineRequests, FormFields formFields,
+                       ObjectMapper objectMapper) {
         this.processEngine = processEngine;
-        this.commandExecutor = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
-                .getCommandExecutorTxRequired();
+        this.engineRequests = engineRequests;
         this.formFields = formFields;
         this.objectMapper = objectMapper;
     }
@@ -107,9 +101,9 @@ class EngineRequestGuard extends OncePerRequestFilter {
             throws ServletException, IOException {
         IdentityService identityService = processEngine.getIdentityService();
         // In the webapps the engine does not know the user yet at this point; Spring Security does.
-        boolean authenticatedHere = identityService.getCurrentAuthentication() == null && authenticateFromSpring();
+        boolean authenticatedHere = !CurrentUser.isKnown(identityService) && authenticateFromSpring();
         try {
-            guard(request, response, chain, identityService.getCurrentAuthentication());
+            guard(request, response, chain, CurrentUser.groupIds(identityService));
         } finally {
             if (authenticatedHere) {
                 identityService.clearAuthentication();
@@ -117,13 +111,12 @@ class EngineRequestGuard extends OncePerRequestFilter {
         }
     }
 
-    private void guard(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Authentication user)
-            throws ServletException, IOException {
+    private void guard(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                       List<String> userGroupIds) throws ServletException, IOException {
         Matcher matcher = ENGINE_RESOURCE.matcher(WebRequests.pathOf(request));
         String resource = matcher.matches() ? matcher.group(1) : "";
         String method = request.getMethod();
-        boolean administrator = user != null && user.getGroupIds() != null
-                && user.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
+        boolean administrator = userGroupIds != null && userGroupIds.contains(Groups.CAMUNDA_ADMIN);
         if (!administrator && !READS.contains(method) && ENGINE_ONLY.matcher(resource).matches()) {
             WebRequests.refuse(request, response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
                     "没有权限：消息、信号、流程变量的修改和流程的改动只能由系统或管理员进行");
@@ -146,7 +139,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
         if ("PUT".equals(method) && taskUpdate.matches() && tree != null) {
             Optional<TaskUpdates.Verdict> notAllowed = TaskUpdates.badDates(tree);
             if (notAllowed.isEmpty() && !administrator) {
-                notAllowed = commandExecutor.execute(commandContext -> followUp(commandContext, taskUpdate.group(1), tree));
+                notAllowed = engineRequests.onReadableTask(taskUpdate.group(1), task -> followUp(task, tree));
                 if (notAllowed.isPresent() && notAllowed.get().status() == HttpServletResponse.SC_NO_CONTENT) {
                     response.setStatus(HttpServletResponse.SC_NO_CONTENT);
                     return;
@@ -211,62 +204,34 @@ class EngineRequestGuard extends OncePerRequestFilter {
             return "任务表单不接受这些内容：" + unexpected;
         }
         Map<String, Object> submitted = valuesOf(submission.path("variables"));
-        return commandExecutor.execute(commandContext -> taskVerdict(commandContext, taskId, submitted));
+        return engineRequests.onReadableTask(taskId, task -> taskVerdict(task, submitted)).orElse(null);
     }
 
     /**
      * An official's {@code PUT /task/{id}}: refused when it changes more than the follow-up date; otherwise the
      * follow-up date is set here (answered 204), for the engine asks for the right to update the whole task
-     * (assignee included), which officials do not hold; working on the task is what a reminder needs. Empty
-     * for a task the official may not read, which the API answers.
+     * (assignee included), which officials do not hold; working on the task is what a reminder needs. Null
+     * (no verdict) for a task the official may not work on, which the API answers; a task they may not read
+     * gets no verdict from us either ({@link EngineRequests#onReadableTask}).
      */
-    private Optional<TaskUpdates.Verdict> followUp(CommandContext commandContext, String taskId, JsonNode update) {
-        TaskEntity task = readableTask(commandContext, taskId);
-        if (task == null) {
-            return Optional.empty();
-        }
-        Optional<TaskUpdates.Verdict> refusal = TaskUpdates.officialRefusal(task, update);
+    private static TaskUpdates.Verdict followUp(ReadableTask task, JsonNode update) {
+        Optional<TaskUpdates.Verdict> refusal = TaskUpdates.officialRefusal(task.task(), update);
         if (refusal.isPresent()) {
-            return refusal;
+            return refusal.get();
         }
-        try {
-            for (CommandChecker checker : commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
-                checker.checkTaskWork(task);
-            }
-        } catch (ProcessEngineException notTheirs) {
-            return Optional.empty();
+        if (!task.mayWork()) {
+            return null;
         }
         task.setFollowUpDate(TaskUpdates.followUpOf(update));
-        commandContext.runWithoutAuthorization(() -> new SaveTaskCmd(task).execute(commandContext));
-        return Optional.of(TaskUpdates.DONE);
+        return TaskUpdates.DONE;
     }
 
-    /**
-     * The task, under the user's own authorization: a task they may not read (or that does not exist) gets
-     * no verdict from us, the API answers it as it answers any such request.
-     */
-    private static TaskEntity readableTask(CommandContext commandContext, String taskId) {
-        TaskEntity task = commandContext.getTaskManager().findTaskById(taskId);
-        if (task == null) {
+    private String taskVerdict(ReadableTask task, Map<String, Object> submitted) {
+        if (task.task().getProcessDefinitionId() == null) {
             return null;
         }
-        try {
-            for (CommandChecker checker : commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
-                checker.checkReadTask(task);
-            }
-            return task;
-        } catch (ProcessEngineException notTheirs) {
-            return null;
-        }
-    }
-
-    private String taskVerdict(CommandContext commandContext, String taskId, Map<String, Object> submitted) {
-        TaskEntity task = readableTask(commandContext, taskId);
-        if (task == null || task.getProcessDefinitionId() == null) {
-            return null;
-        }
-        String foreign = notInForm(submitted.keySet(), formFields.ofTask(commandContext, task));
-        return foreign == null ? null : "“" + task.getName() + "”的表单中没有这些字段，不能提交：" + foreign;
+        String foreign = notInForm(submitted.keySet(), formFields.ofTask(task));
+        return foreign == null ? null : "“" + task.task().getName() + "”的表单中没有这些字段，不能提交：" + foreign;
     }
 
     /** The reason to refuse an official's process start, or null when it may go to the engine. */
@@ -280,20 +245,10 @@ class EngineRequestGuard extends OncePerRequestFilter {
             return "案件编号由系统在登记时生成，发起流程时不能指定";
         }
         Set<String> variables = valuesOf(submission.path("variables")).keySet();
-        return commandExecutor.execute(commandContext -> {
-            ProcessDefinitionEntity definition = commandContext.runWithoutAuthorization(() -> processKey != null
-                    ? commandContext.getProcessDefinitionManager().findLatestProcessDefinitionByKey(processKey)
-                    : commandContext.getProcessDefinitionManager().findLatestDefinitionById(processDefinitionId));
-            try {
-                for (CommandChecker checker : commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
-                    checker.checkCreateProcessInstance(definition);
-                }
-            } catch (RuntimeException noSuchProcessOrNotTheirs) {
-                return null; // the engine answers that (404, 403)
-            }
-            String foreign = notInForm(variables, formFields.ofStart(commandContext, definition));
+        return engineRequests.onStartableProcess(processKey, processDefinitionId, process -> {
+            String foreign = notInForm(variables, formFields.ofStart(process));
             return foreign == null ? null : StartFormFields.refusal(foreign);
-        });
+        }).orElse(null);
     }
 
     private static String unexpectedFields(JsonNode json, Set<String> allowed) {

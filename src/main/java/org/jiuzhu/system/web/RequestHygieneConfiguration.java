@@ -11,6 +11,7 @@ import jakarta.servlet.MultipartConfigElement;
 
 import org.apache.catalina.core.StandardHost;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.jiuzhu.engine.EngineRequests;
 import org.jiuzhu.system.forms.FormFields;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -59,10 +60,12 @@ class RequestHygieneConfiguration {
 
     /** After the REST API's and the webapps' authentication (101) and the engine identity of our pages (102). */
     @Bean
-    FilterRegistrationBean<EngineRequestGuard> engineRequestGuard(ProcessEngine processEngine, FormFields formFields,
+    FilterRegistrationBean<EngineRequestGuard> engineRequestGuard(ProcessEngine processEngine,
+                                                                 EngineRequests engineRequests, FormFields formFields,
                                                                  ObjectMapper objectMapper) {
         FilterRegistrationBean<EngineRequestGuard> registration = registration(
-                new EngineRequestGuard(processEngine, formFields, objectMapper), "jiuzhu-engine-request-guard", 103);
+                new EngineRequestGuard(processEngine, engineRequests, formFields, objectMapper),
+                "jiuzhu-engine-request-guard", 103);
         registration.setUrlPatterns(List.of("/engine-rest/*", "/camunda/api/engine/*"));
         return registration;
     }

@@ -10,11 +10,11 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.jiuzhu.casework.Masking;
 import org.jiuzhu.casework.CaseVariables;
+import org.jiuzhu.engine.CurrentUser;
 import org.jiuzhu.system.forms.StartFormFields;
 import org.jiuzhu.temporary.TemporaryAssistanceCase;
 import org.jiuzhu.temporary.TemporaryAssistanceForm;
@@ -63,13 +63,13 @@ public class RegisterTemporaryAssistanceDelegate implements JavaDelegate {
         } catch (IllegalArgumentException e) {
             throw new BadUserRequestException("申请表内容格式不正确，请检查各项选择和数字");
         }
-        Authentication official = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        String official = CurrentUser.id(execution.getProcessEngineServices().getIdentityService());
         try {
             registration.validate(form);
             // The place is the official's unit or below it: CaseAuthorizationListener checked it at the start.
             Place place = registration.placeOf(form.unitCode);
             TemporaryAssistanceCase registered = registration.register(form, place,
-                    official == null ? null : official.getUserId(), execution.getProcessInstanceId());
+                    official, execution.getProcessInstanceId());
             execution.removeVariables(START_FORM_FIELDS);
             execution.setVariables(Variables.createVariables()
                     .putValue(CASE_ID, registered.id())

@@ -1,4 +1,4 @@
-package org.jiuzhu.system.history;
+package org.jiuzhu.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;

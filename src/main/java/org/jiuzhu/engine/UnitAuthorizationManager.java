@@ -1,4 +1,4 @@
-package org.jiuzhu.organisation;
+package org.jiuzhu.engine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,10 +18,16 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  */
 public class UnitAuthorizationManager extends AuthorizationManager {
 
+    private final SupervisorGroups supervisors;
+
+    public UnitAuthorizationManager(SupervisorGroups supervisors) {
+        this.supervisors = supervisors;
+    }
+
     /**
-     * Task queries that look across a whole unit's or county's work check each task against the user's
-     * grants one by one (the engine's per-row form, which it otherwise uses only once REVOKE grants
-     * exist; it honours them too) instead of joining every candidate task to every task grant of the user.
+     * Task queries that look across a whole unit's or county's work ({@link SupervisorGroups}) check each
+     * task against the user's grants one by one (the engine's per-row form, which it otherwise uses only
+     * once REVOKE grants exist; it honours them too) instead of joining every candidate task to every task grant of the user.
      * The join costs candidates × grants: a county supervisor holds a grant for every task escalated to
      * them and one for every 督办 task of theirs, and the overdue and due-today views take every overdue
      * task of the unit as a candidate — 1000 × 2000 rows for the county's 已逾期 count at 200,000 cases
@@ -38,9 +44,8 @@ public class UnitAuthorizationManager extends AuthorizationManager {
         }
     }
 
-    private static boolean isSupervisor(List<String> groupIds) {
-        return groupIds != null
-                && (groupIds.contains(UnitGroups.SUPERVISORS) || UnitGroups.supervisedCounty(groupIds).isPresent());
+    private boolean isSupervisor(List<String> groupIds) {
+        return groupIds != null && supervisors.includeSupervisor(groupIds);
     }
 
     @Override

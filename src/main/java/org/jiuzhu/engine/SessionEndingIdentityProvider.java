@@ -1,4 +1,4 @@
-package org.jiuzhu.system.identity;
+package org.jiuzhu.engine;
 
 import java.util.Collection;
 import java.util.List;
@@ -17,8 +17,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
  * <ul>
  *   <li>It never locks an account: Camunda counts failed logins per account, whoever sends them, so ten
  *       wrong passwords from a stranger locked any official until an administrator unlocked them. The
- *       {@link LoginThrottle} slows guessing instead. Lock columns left from before are ignored (and
- *       cleared by the next successful login).</li>
+ *       login throttle ({@link IdentityRules#checkPassword}) slows guessing instead. Lock columns left
+ *       from before are ignored (and cleared by the next successful login).</li>
  *   <li>Whoever changes a user's identity (deletes the user, changes the password, adds or removes a
  *       membership, deletes a group of theirs: through Camunda Admin, REST or the Java API), that user's
  *       sessions end once the change is committed, so no session keeps rights the user no longer has.</li>

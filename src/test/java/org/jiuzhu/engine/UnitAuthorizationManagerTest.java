@@ -1,4 +1,4 @@
-package org.jiuzhu.organisation;
+package org.jiuzhu.engine;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.jiuzhu.organisation.UnitGroups;
 import org.jiuzhu.support.JiuzhuIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +49,7 @@ class UnitAuthorizationManagerTest {
                 .filterAuthenticatedGroupIds(List.of(groupWithGrants, GROUP_WITHOUT_GRANTS, groupWithGrants)));
 
         assertThat(groups).containsExactly(groupWithGrants, GROUP_WITHOUT_GRANTS);
-        assertThat(new UnitAuthorizationManager().filterAuthenticatedGroupIds(null)).isEmpty();
+        assertThat(new UnitAuthorizationManager(groupIds -> false).filterAuthenticatedGroupIds(null)).isEmpty();
     }
 
     @Test

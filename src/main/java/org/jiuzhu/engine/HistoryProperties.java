@@ -1,4 +1,4 @@
-package org.jiuzhu.system.history;
+package org.jiuzhu.engine;
 
 import java.util.Set;
 
