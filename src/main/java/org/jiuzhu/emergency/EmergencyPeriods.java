@@ -107,6 +107,14 @@ public class EmergencyPeriods {
         });
     }
 
+    /**
+     * Whether the case's emergency has ended, for cases started on a model deployed before the variable
+     * {@code emergencyEnded} (their gateway asks {@code ${emergencyPeriods.isEnded(emergencyPeriodId)}}).
+     */
+    public boolean isEnded(Object periodId) {
+        return find(((Number) periodId).longValue()).map(p -> !p.active()).orElse(true);
+    }
+
     /** The active emergency that covers a village (declared for its township or county). */
     public Optional<Period> activeFor(String villageCode) {
         List<AdminUnit> chain = units.findChain(villageCode);

@@ -9,6 +9,9 @@ import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +42,29 @@ public class TaskFormListener implements TaskListener {
                     + task.getTaskDefinitionKey());
         }
         completion.complete(task);
+    }
+
+    /**
+     * Models deployed before the typed forms name the check per process
+     * ({@code ${dibaoTaskChecks.onComplete(task)}} and the emergency's and temporary assistance's alike);
+     * their running cases complete their tasks through this listener too (the aliases below).
+     */
+    public void onComplete(DelegateTask task) {
+        notify(task);
+    }
+
+    /** The bean names those models use for the listener. */
+    @Configuration(proxyBeanMethods = false)
+    static class EarlierModels {
+
+        @Bean
+        static BeanFactoryPostProcessor earlierTaskCheckNames() {
+            return beanFactory -> {
+                for (String name : List.of("dibaoTaskChecks", "emergencyTaskChecks", "temporaryAssistanceTaskChecks")) {
+                    beanFactory.registerAlias("taskFormListener", name);
+                }
+            };
+        }
     }
 
     private record Completion<F extends Record>(Class<F> type, FormBinding binding,
