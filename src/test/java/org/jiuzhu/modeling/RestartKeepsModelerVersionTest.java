@@ -6,19 +6,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.jiuzhu.JiuzhuApplication;
 import org.jiuzhu.support.DemoOrganisation;
+import org.jiuzhu.support.IsolatedApplication;
 import org.jiuzhu.support.WebSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -33,18 +30,17 @@ class RestartKeepsModelerVersionTest {
 
     @Test
     void keepsTheModelerVersionOnTopAfterARestart() throws IOException {
-        deleteDatabase();
-        String url = "jdbc:h2:file:" + DATABASE.toAbsolutePath().resolve("jiuzhu");
+        String url = IsolatedApplication.freshDatabase(DATABASE);
         String original = Files.readString(Path.of("processes", "dibao-application.bpmn"));
         String newer = original.replace("name=\"最低生活保障申请审核\"", "name=\"最低生活保障申请审核（管理员修改）\"");
         assertThat(newer).isNotEqualTo(original);
 
-        try (ConfigurableApplicationContext first = start(url)) {
+        try (ConfigurableApplicationContext first = IsolatedApplication.start(url)) {
             RepositoryService repository = first.getBean(RepositoryService.class);
             assertThat(latestVersion(repository)).isEqualTo(1);
             // As Camunda Modeler deploys: the BPMN alone, over REST.
-            int port = Integer.parseInt(first.getEnvironment().getProperty("local.server.port"));
-            var response = new WebSession(port).postMultipartWithBasic("/engine-rest/deployment/create",
+            var modeler = new WebSession(IsolatedApplication.port(first));
+            var response = modeler.postMultipartWithBasic("/engine-rest/deployment/create",
                     Map.of("deployment-name", "dibao-application", "deployment-source", "Camunda Modeler"),
                     Map.of("dibao-application.bpmn", newer.getBytes(StandardCharsets.UTF_8)),
                     DemoOrganisation.ADMINISTRATOR, DemoOrganisation.PASSWORD);
@@ -52,7 +48,7 @@ class RestartKeepsModelerVersionTest {
             assertThat(latestVersion(repository)).isEqualTo(2);
         }
 
-        try (ConfigurableApplicationContext second = start(url)) {
+        try (ConfigurableApplicationContext second = IsolatedApplication.start(url)) {
             RepositoryService repository = second.getBean(RepositoryService.class);
             assertThat(latestVersion(repository)).isEqualTo(2);
             assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("dibaoApplication").count()).isEqualTo(2);
@@ -69,18 +65,5 @@ class RestartKeepsModelerVersionTest {
     private static int latestVersion(RepositoryService repository) {
         return repository.createProcessDefinitionQuery().processDefinitionKey("dibaoApplication").latestVersion()
                 .singleResult().getVersion();
-    }
-
-    private static ConfigurableApplicationContext start(String url) {
-        return new SpringApplicationBuilder(JiuzhuApplication.class).run("--spring.datasource.url=" + url,
-                "--server.port=0", "--camunda.bpm.job-execution.enabled=false");
-    }
-
-    private static void deleteDatabase() throws IOException {
-        if (Files.exists(DATABASE)) {
-            try (Stream<Path> files = Files.walk(DATABASE)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 }
