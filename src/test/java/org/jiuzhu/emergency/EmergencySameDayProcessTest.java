@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -33,6 +34,7 @@ import org.jiuzhu.dibao.RecipientRegistry;
 import org.jiuzhu.dibao.process.DibaoProcessDriver;
 import org.jiuzhu.dibao.DibaoVariables;
 import org.jiuzhu.emergency.EmergencyArchive.Outcome;
+import org.jiuzhu.emergency.process.CheckPledgeDelegate;
 import org.jiuzhu.ledger.PaymentLedger;
 import org.jiuzhu.organisation.UnitLevel;
 import org.jiuzhu.supervision.OverdueEscalation;
@@ -43,7 +45,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** 急难救助当日审批 (emergencySameDay): the same day, the escalation, and every way the catch-up ends. */
@@ -448,6 +453,68 @@ class EmergencySameDayProcessTest {
             HistoricProcessInstance finished = historyService.createHistoricProcessInstanceQuery().processInstanceId(pi.getId())
                     .singleResult();
             Assertions.assertThat(finished.getEndTime()).isNotNull();
+        }
+    }
+
+    /**
+     * A case started on a model deployed before 2026-12-07 checks the pledge and the eligibility in one
+     * service task on {@code ${checkPledge}}. That model cannot be deployed any more (a condition of it calls
+     * a method), so the bean runs where its step stood, before 核查个人承诺 of a current case, and must leave
+     * the case as 核查个人承诺 and 认定低保资格 leave its twin, which then goes the same way.
+     */
+    @Nested
+    class CheckPledgeOfTheEarlierModel {
+
+        @Autowired ApplicationContext context;
+
+        @ParameterizedTest(name = "未申报车辆 {0} → {1}")
+        @CsvSource({"false, CallActivity_RegularProcedure", "true, Task_RecordLiability"})
+        void decidesAsTheCurrentSteps(boolean undeclaredVehicle, String next) {
+            long chengguan = declare(DemoOrganisation.TOWNSHIP_CHENGGUAN);
+            ProcessInstance current = apply(family(DemoOrganisation.VILLAGE_DONGMEN));
+            ProcessInstance earlier = apply(family(DemoOrganisation.VILLAGE_DONGMEN));
+            for (ProcessInstance pi : List.of(current, earlier)) {
+                if (undeclaredVehicle) {
+                    jdbc.sql("insert into verification_record (id_number, kind, description, amount, source) values (?, 'VEHICLE', '小型轿车 皖P·12345', 0, 'test')")
+                            .param(applicationOf(pi).applicantIdNumber()).update();
+                }
+                approveTheSameDay(pi);
+            }
+            periods.end(chengguan, DemoOrganisation.COUNTY_OFFICER);
+            runJob(current, "Task_EconomicVerification");
+            runJob(earlier, "Task_EconomicVerification");
+
+            runJob(current, "Task_CheckPledge");
+            runJob(current, "Task_AssessCatchUpEligibility");
+            runAtTheCheckPledge(earlier, context.getBean("checkPledge", CheckPledgeDelegate.class));
+
+            List<String> outcome = List.of(EmergencyVariables.PLEDGE_TRUTHFUL, EmergencyVariables.PLEDGE_FINDINGS,
+                    DibaoVariables.ELIGIBLE, DibaoVariables.ELIGIBILITY_REASON, DibaoVariables.REJECTION_STAGE,
+                    DibaoVariables.REJECTION_REASON);
+            Assertions.assertThat(runtimeService.getVariables(earlier.getId(), outcome))
+                    .containsEntry(EmergencyVariables.PLEDGE_TRUTHFUL, !undeclaredVehicle)
+                    .isEqualTo(runtimeService.getVariables(current.getId(), outcome));
+            Assertions.assertThat(runtimeService.getVariables(earlier.getId())).doesNotContainKey("undeclaredVehicles");
+            Assertions.assertThat(archive.find(applicationOf(earlier).id()).orElseThrow())
+                    .satisfies(a -> Assertions.assertThat(a.catchUpStartedAt()).isNotNull())
+                    .extracting(EmergencyArchive.ArchivedCase::outcome)
+                    .isEqualTo(archive.find(applicationOf(current).id()).orElseThrow().outcome());
+
+            runtimeService.createProcessInstanceModification(earlier.getId()).startBeforeActivity("Gateway_CatchUpResult")
+                    .cancelAllForActivity("Task_CheckPledge").execute();
+            Assertions.assertThat(jobQuery().processInstanceId(earlier.getId()).activityId(next).count()).isOne();
+            Assertions.assertThat(jobQuery().processInstanceId(current.getId()).activityId(next).count()).isOne();
+        }
+
+        /** Runs the bean on the execution waiting before 核查个人承诺, in a transaction as the job would. */
+        private void runAtTheCheckPledge(ProcessInstance pi, CheckPledgeDelegate delegate) {
+            String executionId = jobQuery().processInstanceId(pi.getId()).activityId("Task_CheckPledge").singleResult()
+                    .getExecutionId();
+            ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+                    .execute(commandContext -> {
+                        delegate.execute(commandContext.getExecutionManager().findExecutionById(executionId));
+                        return null;
+                    });
         }
     }
 

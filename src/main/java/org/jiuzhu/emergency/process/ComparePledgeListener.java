@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.jiuzhu.dibao.ApplicationRepository;
 import org.jiuzhu.dibao.DibaoApplication;
@@ -29,15 +30,20 @@ public class ComparePledgeListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        execution.setVariablesLocal(undeclared(execution));
+    }
+
+    /** The table's inputs for the case of {@code execution}. */
+    VariableMap undeclared(DelegateExecution execution) {
         long applicationId = (Long) execution.getVariable(DibaoVariables.APPLICATION_ID);
         DibaoApplication application = applications.get(applicationId);
         VerificationSummary verified = verificationOf(verifications, applicationId);
-        execution.setVariablesLocal(Variables.createVariables()
+        return Variables.createVariables()
                 .putValue("undeclaredIncome", positive(verified.monthlyIncome().subtract(application.countedMonthlyIncome())))
                 .putValue("undeclaredDeposits", positive(verified.deposits().subtract(application.depositAmount())))
                 .putValue("undeclaredVehicles", Math.max(0, verified.vehicleCount() - application.vehicleCount()))
                 .putValue("undeclaredRealEstate", Math.max(0, verified.realEstateCount() - application.housingCount()))
-                .putValue("businessCount", verified.businessCount()));
+                .putValue("businessCount", verified.businessCount());
     }
 
     static VerificationSummary verificationOf(EconomicVerificationRepository verifications, long applicationId) {

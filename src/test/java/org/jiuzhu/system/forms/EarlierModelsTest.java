@@ -3,13 +3,19 @@ package org.jiuzhu.system.forms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.jiuzhu.temporary.process.TemporaryAssistanceDriver.newHousehold;
+import static org.jiuzhu.temporary.process.TemporaryAssistanceDriver.startForm;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -17,14 +23,19 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.jiuzhu.casework.CaseRecords;
 import org.jiuzhu.dibao.ApplicationService;
 import org.jiuzhu.dibao.DibaoVariables;
+import org.jiuzhu.ledger.PaymentLedger;
 import org.jiuzhu.support.DemoOrganisation;
 import org.jiuzhu.support.DibaoCases;
 import org.jiuzhu.support.Households;
 import org.jiuzhu.support.IsolatedApplication;
 import org.jiuzhu.support.WebSession;
+import org.jiuzhu.temporary.TemporaryAssistanceCases;
+import org.jiuzhu.temporary.process.TemporaryAssistanceDriver;
+import org.jiuzhu.temporary.process.TemporaryAssistanceVariables;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,16 +43,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A case running on a model deployed before the typed task forms (its complete listener is
- * {@code ${dibaoTaskChecks.onComplete(task)}}, not {@code ${taskFormListener}}) keeps its task rules and
- * records its decisions. The earlier model (src/test/resources/earlier-models) is deployed as the Modeler
- * would; it then is the newest version, so the test has an application and database of its own (tag
+ * Cases running on models deployed before issue 19 keep their behaviour: a dibao case whose complete
+ * listener is {@code ${dibaoTaskChecks.onComplete(task)}}, not {@code ${taskFormListener}}, keeps its task
+ * rules and records its decisions; a temporary assistance case whose 确定审批权限 is a service task is routed
+ * as on the current model. Each earlier model (src/test/resources/earlier-models) is deployed as the Modeler
+ * would; it then is the newest version, so each test has an application and database of its own (tag
  * "isolated") and leaves the shared test application's models alone.
  */
 @Tag("isolated")
 class EarlierModelsTest {
 
     private static final Path DATABASE = Path.of("target", "earlier-models-test");
+    private static final Path TEMPORARY_DATABASE = Path.of("target", "earlier-models-test-temporary");
     private static final String KEY = "dibaoApplication";
 
     @Test
@@ -55,7 +68,9 @@ class EarlierModelsTest {
             ProcessInstance onCurrent = cases.submit(Households.poorFamily(10));
             cases.toAcceptance(onCurrent);
 
-            ProcessDefinition earlier = deployEarlierModel(engine, rest);
+            assertThat(new String(earlierModel("dibao-application.bpmn"), StandardCharsets.UTF_8))
+                    .contains("${dibaoTaskChecks.onComplete(task)}").doesNotContain("taskFormListener");
+            ProcessDefinition earlier = deployEarlierModel(engine, rest, "dibao-application.bpmn", KEY);
             ProcessInstance pi = cases.submit(Households.poorFamily(20));
             assertThat(pi.getProcessDefinitionId()).isEqualTo(earlier.getId());
             cases.toAcceptance(pi);
@@ -85,22 +100,74 @@ class EarlierModelsTest {
         }
     }
 
-    /** As Camunda Modeler deploys: the BPMN alone, over REST, by an administrator. */
-    private static ProcessDefinition deployEarlierModel(ProcessEngine engine, WebSession rest) throws IOException {
-        byte[] model;
-        try (InputStream in = EarlierModelsTest.class.getResourceAsStream("/earlier-models/dibao-application.bpmn")) {
-            model = in.readAllBytes();
+    /**
+     * A temporary assistance case on the model deployed before 确定审批权限 became a business rule task (a
+     * service task on {@code ${determineTemporaryAssistanceRoute}}) is routed as on the current model: the
+     * same yearly total, route and reason, recorded on the case, and no incident.
+     */
+    @Test
+    void aTemporaryAssistanceCaseOnTheEarlierModelIsRoutedAsOnTheCurrentOne() throws IOException {
+        try (ConfigurableApplicationContext app = IsolatedApplication.start(IsolatedApplication.freshDatabase(TEMPORARY_DATABASE))) {
+            ProcessEngine engine = app.getBean(ProcessEngine.class);
+            BpmnAwareTests.init(engine);
+            TemporaryAssistanceCases cases = app.getBean(TemporaryAssistanceCases.class);
+            TemporaryAssistanceDriver driver = new TemporaryAssistanceDriver(engine.getRuntimeService(),
+                    engine.getIdentityService(), cases);
+            WebSession rest = new WebSession(IsolatedApplication.port(app));
+
+            // Above the township's limit and across the yearly cap with what the household received before.
+            ProcessInstance onCurrent = driver.startAndSuggest(startForm(householdPaidBefore(app, "16000")));
+            driver.reviewAndRoute(onCurrent, 4001);
+
+            assertThat(new String(earlierModel("temporary-assistance.bpmn"), StandardCharsets.UTF_8))
+                    .contains("${determineTemporaryAssistanceRoute}").doesNotContain("camunda:decisionRef");
+            ProcessDefinition earlier = deployEarlierModel(engine, rest, "temporary-assistance.bpmn",
+                    TemporaryAssistanceVariables.PROCESS_KEY);
+            ProcessInstance pi = driver.startAndSuggest(startForm(householdPaidBefore(app, "16000")));
+            assertThat(pi.getProcessDefinitionId()).isEqualTo(earlier.getId());
+            driver.reviewAndRoute(pi, 4001);
+
+            assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+            assertThat(task(engine, pi).getTaskDefinitionKey()).isEqualTo("Task_CaseByCaseDeliberation")
+                    .isEqualTo(task(engine, onCurrent).getTaskDefinitionKey());
+            List<String> routing = List.of(TemporaryAssistanceVariables.YEARLY_TOTAL_BEFORE,
+                    TemporaryAssistanceVariables.APPROVAL_ROUTE, TemporaryAssistanceVariables.ROUTE_REASON);
+            Map<String, Object> routed = engine.getRuntimeService().getVariables(pi.getId(), routing);
+            assertThat(routed).containsEntry(TemporaryAssistanceVariables.YEARLY_TOTAL_BEFORE, 16000.0)
+                    .containsEntry(TemporaryAssistanceVariables.APPROVAL_ROUTE, "DELIBERATION")
+                    .isEqualTo(engine.getRuntimeService().getVariables(onCurrent.getId(), routing));
+            assertThat(driver.caseOf(pi).approvalRoute()).isEqualTo("DELIBERATION");
         }
-        assertThat(new String(model, StandardCharsets.UTF_8))
-                .contains("${dibaoTaskChecks.onComplete(task)}").doesNotContain("taskFormListener");
+    }
+
+    /** A new household that received {@code amount} in an earlier temporary assistance case this year. */
+    private static String householdPaidBefore(ConfigurableApplicationContext app, String amount) {
+        String household = newHousehold();
+        String caseNo = "EARLIER-" + UUID.randomUUID().toString().substring(0, 8);
+        app.getBean(PaymentLedger.class).record(new PaymentLedger.Payment(caseNo + "-TEMPORARY_ASSISTANCE", caseNo,
+                PaymentLedger.Kind.TEMPORARY_ASSISTANCE, household, "张大山", DemoOrganisation.VILLAGE_DONGMEN,
+                DemoOrganisation.TOWNSHIP_CHENGGUAN, DemoOrganisation.COUNTY, new BigDecimal(amount),
+                "本年早些时候的临时救助", "test"), Instant.now());
+        return household;
+    }
+
+    /** As Camunda Modeler deploys: the BPMN alone, over REST, by an administrator; it becomes version 2. */
+    private static ProcessDefinition deployEarlierModel(ProcessEngine engine, WebSession rest, String file, String key)
+            throws IOException {
         HttpResponse<String> response = rest.postMultipartWithBasic("/engine-rest/deployment/create",
-                Map.of("deployment-name", "dibao-application", "deployment-source", "Camunda Modeler"),
-                Map.of("dibao-application.bpmn", model), DemoOrganisation.ADMINISTRATOR, DemoOrganisation.PASSWORD);
+                Map.of("deployment-name", file.replace(".bpmn", ""), "deployment-source", "Camunda Modeler"),
+                Map.of(file, earlierModel(file)), DemoOrganisation.ADMINISTRATOR, DemoOrganisation.PASSWORD);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        ProcessDefinition latest = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
+        ProcessDefinition latest = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
                 .latestVersion().singleResult();
         assertThat(latest.getVersion()).isEqualTo(2);
         return latest;
+    }
+
+    private static byte[] earlierModel(String file) throws IOException {
+        try (InputStream in = EarlierModelsTest.class.getResourceAsStream("/earlier-models/" + file)) {
+            return in.readAllBytes();
+        }
     }
 
     private static HttpResponse<String> submitAcceptance(WebSession rest, Task task, String decision) {

@@ -22,14 +22,14 @@ import org.jiuzhu.temporary.TemporaryAssistanceCases;
  * Walks 临时救助 cases through the process with the engine API, as officials would in Tasklist, so each
  * scenario spells out only the stage it is about. Jobs are executed by hand (no job executor in tests).
  */
-final class TemporaryAssistanceDriver {
+public final class TemporaryAssistanceDriver {
 
 
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final TemporaryAssistanceCases cases;
 
-    TemporaryAssistanceDriver(RuntimeService runtimeService, IdentityService identityService,
+    public TemporaryAssistanceDriver(RuntimeService runtimeService, IdentityService identityService,
                               TemporaryAssistanceCases cases) {
         this.runtimeService = runtimeService;
         this.identityService = identityService;
@@ -37,7 +37,7 @@ final class TemporaryAssistanceDriver {
     }
 
     /** A valid ID number nobody else in the tests uses: a household of its own. */
-    static String newHousehold() {
+    public static String newHousehold() {
         return Households.unusedIdNumber("19800101");
     }
 
@@ -45,7 +45,7 @@ final class TemporaryAssistanceDriver {
      * What Tasklist submits for the start form: a fire in 东门社区, a resident family of three, no
      * 先行救助 requested.
      */
-    static VariableMap startForm(String idNumber) {
+    public static VariableMap startForm(String idNumber) {
         return Variables.createVariables()
                 .putValue("assistanceType", "SUDDEN")
                 .putValue("reason", "FIRE")
@@ -74,14 +74,14 @@ final class TemporaryAssistanceDriver {
     }
 
     /** A case of a new household, suggested and waiting at 乡镇审核 (or 先行救助 when urgent). */
-    ProcessInstance startAndSuggest(VariableMap form) {
+    public ProcessInstance startAndSuggest(VariableMap form) {
         ProcessInstance pi = start(form);
         runJob(pi, "Task_SuggestAmount");
         return pi;
     }
 
     /** 乡镇审核 proposes the case's total; the route is decided. */
-    void reviewAndRoute(ProcessInstance pi, double proposedAmount) {
+    public void reviewAndRoute(ProcessInstance pi, double proposedAmount) {
         complete(task(pi), withVariables("reviewFindings", "经入户核实，住房及生活用品损毁严重，无其他救助",
                 "reviewDecision", "propose", "proposedAmount", proposedAmount));
         runJob(pi, "Task_DetermineRoute");
@@ -112,7 +112,7 @@ final class TemporaryAssistanceDriver {
         runJob(pi, "Task_IssueRefusalNotice");
     }
 
-    TemporaryAssistanceCase caseOf(ProcessInstance pi) {
+    public TemporaryAssistanceCase caseOf(ProcessInstance pi) {
         return cases.findByCaseNo(pi.getBusinessKey()).orElseThrow();
     }
 
