@@ -8,7 +8,9 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.jiuzhu.organisation.UnitLevel;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,18 +52,24 @@ public class TaskCompletions {
         }
         List<CountedUnit> chain = CountedUnit.chainOf(c.caseUnitCode());
         long seconds = Math.max(0, c.completedAt().getEpochSecond() - c.createdAt().getEpochSecond());
-        jdbc.sql("""
-                insert into task_completion (task_id, process_instance_id, process_definition_key, business_key,
-                    task_definition_key, task_name, candidate_unit_code, village_code, township_code, county_code,
-                    created_at, completed_at, due_date, assignee, duration_seconds)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(c.taskId(), c.processInstanceId(), c.processDefinitionKey(), c.businessKey(),
-                        c.taskDefinitionKey(), c.taskName(), c.candidateUnitCode(),
-                        CountedUnit.codeAt(chain, UnitLevel.VILLAGE), CountedUnit.codeAt(chain, UnitLevel.TOWNSHIP),
-                        CountedUnit.codeAt(chain, UnitLevel.COUNTY), Timestamp.from(c.createdAt()),
-                        Timestamp.from(c.completedAt()), c.dueDate() == null ? null : Timestamp.from(c.dueDate()),
-                        c.assignee(), seconds)
-                .update();
+        try {
+            jdbc.sql("""
+                    insert into task_completion (task_id, process_instance_id, process_definition_key, business_key,
+                        task_definition_key, task_name, candidate_unit_code, village_code, township_code, county_code,
+                        created_at, completed_at, due_date, assignee, duration_seconds)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(c.taskId(), c.processInstanceId(), c.processDefinitionKey(), c.businessKey(),
+                            c.taskDefinitionKey(), c.taskName(), c.candidateUnitCode(),
+                            CountedUnit.codeAt(chain, UnitLevel.VILLAGE), CountedUnit.codeAt(chain, UnitLevel.TOWNSHIP),
+                            CountedUnit.codeAt(chain, UnitLevel.COUNTY), Timestamp.from(c.createdAt()),
+                            Timestamp.from(c.completedAt()), c.dueDate() == null ? null : Timestamp.from(c.dueDate()),
+                            c.assignee(), seconds)
+                    .update();
+        } catch (DuplicateKeyException completedByAnother) {
+            // Two officials completed the task at the same moment: the other's completion stands, this one
+            // is rolled back and answered like the engine's own conflict (409, 已被他人办理).
+            throw new OptimisticLockingException("Task " + c.taskId() + " was completed by another official");
+        }
         LocalDate month = LocalDate.ofInstant(c.completedAt(), zone).withDayOfMonth(1);
         String stageName = c.taskName() == null ? c.taskDefinitionKey() : c.taskName();
         // The case's own unit only: a township or the county adds up its units' rows when it reads them

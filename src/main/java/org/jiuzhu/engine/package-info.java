@@ -43,6 +43,8 @@
  *       ({@link org.jiuzhu.system.identity.EngineIdentityRules}).</li>
  *   <li>{@link org.jiuzhu.engine.SelectiveHistoryPlugin}: full history, less the task variables derived from
  *       our tables and the decisions our tables record ({@link org.jiuzhu.engine.HistoryProperties}).</li>
+ *   <li>{@link org.jiuzhu.engine.UserErrorLogging}: a command that failed on an official's mistake (a refused
+ *       form, a conflict with another official) is logged at debug level, not as a server error.</li>
  *   <li>The Spin plugin (from its dependency): JSON variables, which Tasklist's forms submit.</li>
  * </ul>
  */
