@@ -27,7 +27,7 @@ public final class KnownFailures {
     static final String CHANGED = "数据已被他人同时修改，请刷新后重试";
     static final String QUERY_CANCELLED = "查询耗时过长，已被系统取消。请缩小查询范围（例如按案件或任务查询）后重试";
 
-    static final String TASK_GONE = "该任务不存在或已经办结，请刷新任务列表";
+    public static final String TASK_GONE = "该任务不存在或已经办结，请刷新任务列表";
     private static final String TASK_NOT_FOUND = "Cannot find task with id";
     /** The REST API's words when a task to update is gone or not the user's to see. */
     private static final String NO_MATCHING_TASK = "No matching task with id";

@@ -54,4 +54,36 @@ class ApprovalFormBrowserTest extends BrowserTest {
         Assertions.assertThat(basis.getAttribute("value"))
                 .contains("【入户调查】", "调查日期：", "【民主评议】", "评议日期：", "【资格认定与金额测算】", "【公示】");
     }
+
+    @Test
+    void readsACommaInAnAmountAsAThousandsSeparator() {
+        init(processEngine);
+        ProcessInstance pi = driver.submit(Households.poorFamily(991));
+        driver.toTownshipApproval(pi);
+        ClockUtil.reset();
+        String taskId = DibaoProcessDriver.task(pi).getId();
+
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys(DemoOrganisation.CHENGGUAN_OFFICER);
+        browser.findElement(By.id("password")).sendKeys(DemoOrganisation.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "陈志强"));
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+
+        WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//*[(self::button or self::a) and contains(normalize-space(.), '认领')]")));
+        claim.click();
+        wait.until(ExpectedConditions.stalenessOf(claim));
+        WebElement changeAmount = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//label[contains(., '批准，调整保障金额')]")));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", changeAmount);
+        WebElement amount = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//label[contains(., '核定月保障金')]/following::input[1]")));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", amount);
+        amount.click();
+        amount.sendKeys("1,500");
+        screenshot("tasklist-township-approval-amount-with-comma");
+
+        Assertions.assertThat(amount.getAttribute("value")).isEqualTo("1500");
+    }
 }

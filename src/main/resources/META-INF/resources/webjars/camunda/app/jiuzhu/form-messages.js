@@ -3,9 +3,10 @@
 // Chinese browser they are put into Chinese as they appear; data and labels from our forms are
 // Chinese already and are left alone.
 import {chinese} from './language.js';
-// The other corrections of form-js inside Tasklist: date pickers, errors of dynamic lists.
+// The other corrections of form-js inside Tasklist: date pickers, errors of dynamic lists, numbers.
 import './form-dates.js';
 import './form-lists.js';
+import './form-numbers.js';
 
 const WORDS = new Map([
   ['Field is required.', '此项为必填项。'],
