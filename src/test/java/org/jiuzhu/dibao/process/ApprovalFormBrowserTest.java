@@ -37,14 +37,7 @@ class ApprovalFormBrowserTest extends BrowserTest {
         ProcessInstance pi = driver.submit(Households.poorFamily(990));
         driver.toTownshipApproval(pi);
         ClockUtil.reset();
-        String taskId = DibaoProcessDriver.task(pi).getId();
-
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(DemoOrganisation.CHENGGUAN_OFFICER);
-        browser.findElement(By.id("password")).sendKeys(DemoOrganisation.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "陈志强"));
-        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+        openInTasklist(DibaoProcessDriver.task(pi).getId());
 
         WebElement basis = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                 "//label[contains(., '决定依据')]/following::textarea[1]")));
@@ -61,14 +54,7 @@ class ApprovalFormBrowserTest extends BrowserTest {
         ProcessInstance pi = driver.submit(Households.poorFamily(991));
         driver.toTownshipApproval(pi);
         ClockUtil.reset();
-        String taskId = DibaoProcessDriver.task(pi).getId();
-
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(DemoOrganisation.CHENGGUAN_OFFICER);
-        browser.findElement(By.id("password")).sendKeys(DemoOrganisation.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "陈志强"));
-        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+        openInTasklist(DibaoProcessDriver.task(pi).getId());
 
         WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//*[(self::button or self::a) and contains(normalize-space(.), '认领')]")));
@@ -85,5 +71,15 @@ class ApprovalFormBrowserTest extends BrowserTest {
         screenshot("tasklist-township-approval-amount-with-comma");
 
         Assertions.assertThat(amount.getAttribute("value")).isEqualTo("1500");
+    }
+
+    /** The township official logs in and opens the task in Tasklist. */
+    private void openInTasklist(String taskId) {
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys(DemoOrganisation.CHENGGUAN_OFFICER);
+        browser.findElement(By.id("password")).sendKeys(DemoOrganisation.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "陈志强"));
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
     }
 }
