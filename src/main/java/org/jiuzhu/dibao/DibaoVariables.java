@@ -39,8 +39,6 @@ public final class DibaoVariables {
     public static final String REQUIRES_CONFIRMATION = "requiresConfirmation";
     public static final String CONFIRMATION_REASONS = "confirmationReasons";
 
-    public static final String REJECTION_STAGE = org.jiuzhu.casework.Refusals.STAGE;
-    public static final String REJECTION_REASON = org.jiuzhu.casework.Refusals.REASON;
 
     /** Task-local, shown read-only on every task form. */
     public static final String CASE_SUMMARY = "caseSummary";

@@ -1,5 +1,7 @@
 package org.jiuzhu.organisation;
 
+import org.jiuzhu.system.UserNames;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -60,7 +62,7 @@ public class OfficialService {
     /** Name, unit and roles of a user, for the pages. */
     public OfficialProfile profileOf(String userId) {
         User user = identityService.createUserQuery().userId(userId).singleResult();
-        String displayName = user == null ? userId : nameOf(user);
+        String displayName = user == null ? userId : UserNames.nameOf(user);
         List<String> groupIds = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId).toList();
         AdminUnit ownUnit = UnitGroups.mostLocalUnitCode(groupIds).flatMap(units::findByCode).orElse(null);
@@ -100,13 +102,8 @@ public class OfficialService {
         ids.forEach(id -> names.put(id, id));
         List<User> users = EngineCommands.withoutAuthorization(processEngine, () ->
                 identityService.createUserQuery().userIdIn(ids.toArray(String[]::new)).list());
-        users.forEach(user -> names.put(user.getId(), nameOf(user)));
+        users.forEach(user -> names.put(user.getId(), UserNames.nameOf(user)));
         return names;
-    }
-
-    /** A Chinese name reads surname then given name, with no space. */
-    public static String nameOf(User user) {
-        return org.jiuzhu.system.UserNames.nameOf(user);
     }
 
     private List<String> groupsFor(AdminUnit unit, OfficialRole role) {

@@ -1,5 +1,7 @@
 package org.jiuzhu.emergency;
 
+import org.jiuzhu.casework.Refusals;
+
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.jiuzhu.dibao.process.DibaoProcessDriver.moveClock;
 
@@ -489,8 +491,8 @@ class EmergencySameDayProcessTest {
             runAtTheCheckPledge(earlier, context.getBean("checkPledge", CheckPledgeDelegate.class));
 
             List<String> outcome = List.of(EmergencyVariables.PLEDGE_TRUTHFUL, EmergencyVariables.PLEDGE_FINDINGS,
-                    DibaoVariables.ELIGIBLE, DibaoVariables.ELIGIBILITY_REASON, DibaoVariables.REJECTION_STAGE,
-                    DibaoVariables.REJECTION_REASON);
+                    DibaoVariables.ELIGIBLE, DibaoVariables.ELIGIBILITY_REASON, Refusals.STAGE,
+                    Refusals.REASON);
             Assertions.assertThat(runtimeService.getVariables(earlier.getId(), outcome))
                     .containsEntry(EmergencyVariables.PLEDGE_TRUTHFUL, !undeclaredVehicle)
                     .isEqualTo(runtimeService.getVariables(current.getId(), outcome));

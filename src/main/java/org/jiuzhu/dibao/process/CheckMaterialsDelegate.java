@@ -1,5 +1,7 @@
 package org.jiuzhu.dibao.process;
 
+import org.jiuzhu.casework.Refusals;
+
 import org.jiuzhu.dibao.DibaoVariables;
 
 import java.time.Clock;
@@ -39,8 +41,8 @@ public class CheckMaterialsDelegate implements JavaDelegate {
         execution.setVariable(DibaoVariables.DUPLICATE_BENEFIT, result.duplicateBenefit());
         execution.setVariable(DibaoVariables.MISSING_ITEMS, result.problemsText());
         if (result.duplicateBenefit()) {
-            execution.setVariable(DibaoVariables.REJECTION_STAGE, STAGE);
-            execution.setVariable(DibaoVariables.REJECTION_REASON, result.alreadySupported().stream()
+            execution.setVariable(Refusals.STAGE, STAGE);
+            execution.setVariable(Refusals.REASON, result.alreadySupported().stream()
                     .map(p -> p.name() + "已享受" + ("DIBAO".equals(p.category()) ? "最低生活保障" : "特困人员救助供养"))
                     .collect(Collectors.joining("；")) + "，不得重复申请");
         }

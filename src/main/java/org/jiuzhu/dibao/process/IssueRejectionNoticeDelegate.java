@@ -1,5 +1,7 @@
 package org.jiuzhu.dibao.process;
 
+import org.jiuzhu.casework.Refusals;
+
 import org.jiuzhu.dibao.DibaoVariables;
 
 import java.util.Locale;
@@ -39,8 +41,8 @@ public class IssueRejectionNoticeDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long applicationId = (Long) execution.getVariable(DibaoVariables.APPLICATION_ID);
         DibaoApplication application = applications.get(applicationId);
-        String stage = (String) execution.getVariable(DibaoVariables.REJECTION_STAGE);
-        String reason = (String) execution.getVariable(DibaoVariables.REJECTION_REASON);
+        String stage = (String) execution.getVariable(Refusals.STAGE);
+        String reason = (String) execution.getVariable(Refusals.REASON);
         // Refused before acceptance the application is "not accepted", later "not approved" (wording in messages).
         String content = messages.getMessage(RefusalStages.isAcceptanceStage(stage)
                         ? "notice.content.dibao.notAccepted" : "notice.content.dibao.refused",

@@ -1,5 +1,7 @@
 package org.jiuzhu.temporary.process;
 
+import org.jiuzhu.casework.Refusals;
+
 import static org.jiuzhu.temporary.process.TemporaryAssistanceVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,8 +31,8 @@ public class IssueTemporaryAssistanceRefusalDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         TemporaryAssistanceCase c = cases.get((Long) execution.getVariable(CASE_ID));
-        String stage = (String) execution.getVariable(REJECTION_STAGE);
-        String reason = ((String) execution.getVariable(REJECTION_REASON)).strip().replaceAll("[。.]+$", "");
+        String stage = (String) execution.getVariable(Refusals.STAGE);
+        String reason = ((String) execution.getVariable(Refusals.REASON)).strip().replaceAll("[。.]+$", "");
         String content = "您的临时救助申请（编号 %s）在“%s”环节未获通过。理由：%s。如有异议，可自收到本告知之日起依法申请行政复议或提起行政诉讼。"
                 .formatted(c.caseNo(), stage, reason);
         cases.decide(c.id(), TemporaryAssistanceCase.Status.REJECTED, null, content);

@@ -31,8 +31,6 @@ public final class TemporaryAssistanceVariables {
     /** The case's total as approved, 先行救助 included. */
     public static final String APPROVED_AMOUNT = "approvedAmount";
 
-    public static final String REJECTION_STAGE = "rejectionStage";
-    public static final String REJECTION_REASON = "rejectionReason";
 
     /** Task-local, shown read-only on every task form. */
     public static final String CASE_SUMMARY = "caseSummary";
